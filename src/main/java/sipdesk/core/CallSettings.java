@@ -38,16 +38,18 @@ public record CallSettings(
         RedirectPolicy redirectPolicy,
         /* sipdesk.redirect.max: at most this many redirect targets are tried per call */
         int redirectMax,
-        /* account.1.hold_use_inactive etc. are the adapter's business; this is how long off hook
-           with nothing dialled before the dial tone gives way to congestion */
-        Duration offHookIdleTimeout) {
+        /* how long off hook with nothing dialled before the dial tone gives way to congestion */
+        Duration offHookIdleTimeout,
+        /* features.intercom.allow: answer by itself a call that asks for it (Alert-Info auto-answer,
+           answer-after=0, intercom=true); on by default as on Yealink phones */
+        boolean intercomAllowed) {
 
     public enum RedirectPolicy { FOLLOW, ASK, NEVER }
 
     /** Yealink's defaults on a 16x2 LCD. */
     public static final CallSettings DEFAULTS = new CallSettings(16, 2, "sipdesk", Duration.ofSeconds(4),
             Optional.empty(), 480, 486, true, false, Duration.ZERO, Optional.empty(), Duration.ZERO, 2,
-            RedirectPolicy.FOLLOW, 5, Duration.ofSeconds(30));
+            RedirectPolicy.FOLLOW, 5, Duration.ofSeconds(30), true);
 
     /** Yealink's no-answer forward fires after N rings of 6 s each. */
     public static final Duration RING_PERIOD = Duration.ofSeconds(6);
@@ -67,5 +69,52 @@ public record CallSettings(
 
     public Duration noAnswerForwardDelay() {
         return RING_PERIOD.multipliedBy(noAnswerForwardRings);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Changes some settings of a copy; used by the config mapping and the tests. */
+    public static final class Builder {
+        private int lcdColumns, lcdRows, dndRefuseCode, normalRefuseCode, noAnswerForwardRings, redirectMax;
+        private String label;
+        private Duration interDigitTimeout, autoAnswerDelay, busyToneDelay, offHookIdleTimeout;
+        private Optional<String> digitMap, hotline;
+        private boolean callWaiting, autoAnswer, intercomAllowed;
+        private RedirectPolicy redirectPolicy;
+
+        private Builder(CallSettings s) {
+            lcdColumns = s.lcdColumns; lcdRows = s.lcdRows; label = s.label;
+            interDigitTimeout = s.interDigitTimeout; digitMap = s.digitMap;
+            dndRefuseCode = s.dndRefuseCode; normalRefuseCode = s.normalRefuseCode;
+            callWaiting = s.callWaiting; autoAnswer = s.autoAnswer; autoAnswerDelay = s.autoAnswerDelay;
+            hotline = s.hotline; busyToneDelay = s.busyToneDelay; noAnswerForwardRings = s.noAnswerForwardRings;
+            redirectPolicy = s.redirectPolicy; redirectMax = s.redirectMax;
+            offHookIdleTimeout = s.offHookIdleTimeout; intercomAllowed = s.intercomAllowed;
+        }
+
+        public Builder lcd(int columns, int rows) { lcdColumns = columns; lcdRows = rows; return this; }
+        public Builder label(String v) { label = v; return this; }
+        public Builder interDigitTimeout(Duration v) { interDigitTimeout = v; return this; }
+        public Builder digitMap(Optional<String> v) { digitMap = v; return this; }
+        public Builder dndRefuseCode(int v) { dndRefuseCode = v; return this; }
+        public Builder normalRefuseCode(int v) { normalRefuseCode = v; return this; }
+        public Builder callWaiting(boolean v) { callWaiting = v; return this; }
+        public Builder autoAnswer(boolean v) { autoAnswer = v; return this; }
+        public Builder autoAnswerDelay(Duration v) { autoAnswerDelay = v; return this; }
+        public Builder hotline(Optional<String> v) { hotline = v; return this; }
+        public Builder busyToneDelay(Duration v) { busyToneDelay = v; return this; }
+        public Builder noAnswerForwardRings(int v) { noAnswerForwardRings = v; return this; }
+        public Builder redirectPolicy(RedirectPolicy v) { redirectPolicy = v; return this; }
+        public Builder redirectMax(int v) { redirectMax = v; return this; }
+        public Builder offHookIdleTimeout(Duration v) { offHookIdleTimeout = v; return this; }
+        public Builder intercomAllowed(boolean v) { intercomAllowed = v; return this; }
+
+        public CallSettings build() {
+            return new CallSettings(lcdColumns, lcdRows, label, interDigitTimeout, digitMap, dndRefuseCode,
+                    normalRefuseCode, callWaiting, autoAnswer, autoAnswerDelay, hotline, busyToneDelay,
+                    noAnswerForwardRings, redirectPolicy, redirectMax, offHookIdleTimeout, intercomAllowed);
+        }
     }
 }

@@ -44,6 +44,12 @@ public sealed interface Command {
 
     record SendDtmf(CallId call, char digit) implements SipCommand {}
 
+    /**
+     * We are the transferee: place {@code call} to {@code target} as the REFER received on
+     * {@code transferred} asked, and report its progress to the transferor (NOTIFY sipfrag).
+     */
+    record TransferCall(CallId transferred, CallId call, String target) implements SipCommand {}
+
     // --- audio -------------------------------------------------------------------------------
 
     sealed interface AudioCommand extends Command {}
@@ -79,6 +85,11 @@ public sealed interface Command {
     record StartTimer(TimerId timer, Duration delay) implements Command {}
 
     record CancelTimer(TimerId timer) implements Command {}
+
+    // --- diagnostics -------------------------------------------------------------------------
+
+    /** An event the current state does not expect: refused (nothing changed), and logged by the daemon. */
+    record Refused(String state, PhoneEvent event) implements Command {}
 
     // --- persistence -------------------------------------------------------------------------
 
