@@ -36,6 +36,12 @@ final class ConfigAssembly {
 
     private AccountConfig account() {
         boolean enabled = v.get(Keys.ENABLE);
+        if (!enabled && v.line(Keys.ENABLE) == 0 && v.get(Keys.SERVER1_ADDRESS).isPresent() && v.get(Keys.USER_NAME).isPresent()) {
+            // Yealink's default is 0: a hand-written file that forgets the switch would silently never register.
+            warnings.add(new ConfigProblem(file, v.line(Keys.USER_NAME), Keys.ENABLE.name(),
+                    "not set, so account 1 is off although it has a server and a user name; add account.1.enable = 1",
+                    INCONSISTENT));
+        }
         requireWhenEnabled(enabled, Keys.SERVER1_ADDRESS);
         requireWhenEnabled(enabled, Keys.USER_NAME);
         return new AccountConfig(

@@ -31,6 +31,9 @@ public final class ConfigFile {
     /** Where the daemon looks when no file is named. */
     public static final Path DEFAULT_PATH = Path.of("/etc/sipdesk/sipdesk.cfg");
 
+    /** Real provisioning files are a few hundred kilobytes; anything this large is something else. */
+    static final long MAX_BYTES = 4L << 20;
+
     private static final Pattern OTHER_ACCOUNT = Pattern.compile("account\\.(\\d+)\\..*", Pattern.CASE_INSENSITIVE);
 
     private static final Comparator<ConfigProblem> BY_LINE = Comparator.comparingInt(ConfigProblem::line);
@@ -49,13 +52,13 @@ public final class ConfigFile {
     public static ConfigLoad load(Path path, Strictness strictness) {
         byte[] bytes;
         try {
+            long size = Files.size(path);
+            if (size > MAX_BYTES) return unreadable(path, "not a configuration file: " + size + " bytes");
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException e) {
             return unreadable(path, "no such file");
         } catch (IOException | SecurityException e) {
-            return unreadable(path, "cannot read: " + e.getMessage());
-        } catch (OutOfMemoryError e) {
-            return unreadable(path, "too large to be a configuration file");
+            return unreadable(path, "cannot read: " + e);
         }
         return parse(path.toString(), bytes, strictness);
     }
@@ -80,7 +83,10 @@ public final class ConfigFile {
         if (text.isEmpty() || text.startsWith("#")) return; // also the "#!version:1.0.0.1" first line
         int eq = text.indexOf('=');
         if (eq < 0) {
-            warn(line, firstWord(text), "expected 'key = value', the line has no '='; ignored", NOT_A_SETTING);
+            // A known key with its '=' lost is a value problem of that key (strict mode rejects it).
+            String word = firstWord(text);
+            warn(line, word, "expected 'key = value', the line has no '='; ignored",
+                    Keys.byName(word).isPresent() ? BAD_VALUE : NOT_A_SETTING);
             return;
         }
         String key = text.substring(0, eq).strip();

@@ -24,6 +24,9 @@ import sipdesk.core.port.StateStore;
 public final class FileStateStore implements StateStore {
     public static final String FILE_NAME = "state.txt";
 
+    /** 100 history lines take some 20 KB; a file this large is not ours. */
+    static final long MAX_BYTES = 1L << 20;
+
     private static final Logger LOG = Logger.getLogger(FileStateStore.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -64,6 +67,8 @@ public final class FileStateStore implements StateStore {
     public SavedState load() {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) return setAside("is damaged (" + size + " bytes, far more than a state holds)");
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return SavedState.EMPTY; // first start

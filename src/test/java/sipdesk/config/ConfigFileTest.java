@@ -270,6 +270,16 @@ class ConfigFileTest {
     }
 
     @Test
+    void anAccountWithServerAndUserButNoEnableLineIsAWarning() {
+        ConfigLoad.Loaded l = loaded("account.1.sip_server.1.address = pbx\naccount.1.user_name = 1001\n");
+        assertEquals(List.of("sipdesk.cfg:2: account.1.enable: not set, so account 1 is off although it has a server and a user name; "
+                + "add account.1.enable = 1"), messages(l.warnings()));
+        assertFalse(l.config().account().enabled());
+        assertEquals(List.of(), loaded("account.1.enable = 0\naccount.1.sip_server.1.address = pbx\naccount.1.user_name = 1001\n")
+                .warnings());
+    }
+
+    @Test
     void aDisabledAccountNeedsNoServer() {
         assertFalse(config("account.1.enable = 0\naccount.1.label = Spare\n").account().enabled());
     }
@@ -284,8 +294,17 @@ class ConfigFileTest {
         assertEquals(List.of("sipdesk.cfg:6: bogus.key: unknown key; ignored"), messages(r.warnings()));
 
         ConfigLoad.Loaded l = assertInstanceOf(ConfigLoad.Loaded.class,
-                ConfigFile.parse("sipdesk.cfg", (ACCOUNT + "bogus.key = 1\n").getBytes(UTF_8), Strictness.STRICT));
-        assertEquals(1, l.warnings().size());
+                ConfigFile.parse("sipdesk.cfg", (ACCOUNT + "bogus.key = 1\nbogus line\naccount.3.enable = 1\n").getBytes(UTF_8),
+                        Strictness.STRICT));
+        assertEquals(3, l.warnings().size());
+    }
+
+    @Test
+    void strictModeRejectsAKnownKeyThatLostItsEquals() {
+        ConfigLoad.Rejected r = assertInstanceOf(ConfigLoad.Rejected.class,
+                ConfigFile.parse("sipdesk.cfg", (ACCOUNT + "account.1.label Desk\n").getBytes(UTF_8), Strictness.STRICT));
+        assertEquals(List.of("sipdesk.cfg:5: account.1.label: expected 'key = value', the line has no '='; ignored"),
+                messages(r.errors()));
     }
 
     @Test
@@ -305,6 +324,38 @@ class ConfigFileTest {
         assertInstanceOf(ConfigLoad.Rejected.class, r);
         ((ConfigLoad.Rejected) r).errors().forEach(e -> assertFalse(e.message().contains(password)));
         assertFalse(r.toString().contains(password));
+    }
+
+    @Test
+    void aMessyProvisioningFileLoadsWithWarningsOnly() {
+        ConfigLoad.Loaded l = loaded("""
+                #!version:1.0.0.1
+                ##File header "#!version:1.0.0.1" can not be edited or deleted.##
+
+                account.1.enable = 1
+                account.1.label = 201
+                account.1.display_name = Front Desk
+                account.1.auth_name = 201
+                account.1.user_name = 201
+                account.1.password = p@ss=w#rd:1
+                account.1.sip_server.1.address = pbx.example.com
+                account.1.sip_server.1.port = 5060
+                account.1.sip_server.1.transport_type = 0
+                account.1.sip_server.2.address =
+                account.1.sip_server.2.port =
+                account.1.codec.1.enable = 1
+                account.1.codec.1.payload_type = PCMU
+                account.1.subscribe_mwi_to_vm = 1
+                features.dtmf.transfer = #
+                static.auto_provision.server.url = https://prov.example.com/app/provision/?mac=001565000000&x=1
+                account.2.enable = 0
+                account.2.label =
+                voice.tone.country = Germany
+                """);
+        assertEquals("p@ss=w#rd:1", l.config().account().password().reveal());
+        assertEquals("Germany", l.config().tones().country());
+        assertEquals(Optional.empty(), l.config().account().backupServer().address());
+        assertEquals(List.of(15, 16, 17, 18, 19, 20), l.warnings().stream().map(ConfigProblem::line).toList());
     }
 
     @Test

@@ -163,6 +163,13 @@ class FileStateStoreTest {
     }
 
     @Test
+    void aHugeFileIsSetAsideWithoutReadingIt() throws IOException {
+        Files.write(dir.resolve("state.txt"), new byte[(int) FileStateStore.MAX_BYTES + 1]);
+        assertEquals(SavedState.EMPTY, store().load());
+        assertTrue(Files.exists(dir.resolve("state.txt.bad-20261125T120000Z")));
+    }
+
+    @Test
     void anUnreadableFileIsSetAside() throws IOException {
         Files.createDirectory(dir.resolve("state.txt"));
         assertEquals(SavedState.EMPTY, store().load());
