@@ -41,7 +41,7 @@ final class KeyDocs {
                     .append("## Values: ").append(k.type().expected())
                     .append(". Default: ").append(shownDefault(k)).append('.')
                     .append(k.origin() == Setting.Origin.YEALINK ? " (Yealink)" : " (sipdesk)").append('\n')
-                    .append(k.name()).append(" = ").append(k.example()).append('\n');
+                    .append(k.name()).append(" =").append(k.example().isEmpty() ? "" : " " + k.example()).append('\n');
         }
         return s.toString();
     }

@@ -18,7 +18,7 @@ import sipdesk.core.port.StateStore;
 /**
  * Keeps {@link SavedState} in {@code state.txt} under the state directory (sipdesk.state_dir).
  * A damaged or unreadable file is logged, moved aside as {@code state.txt.bad-<UTC time>} for a
- * human to look at, and the phone starts from {@link SavedState#EMPTY}; a failed save (disk full,
+ * human to look at, and the phone starts afresh ({@link SavedState#EMPTY}); a failed save (disk full,
  * read-only card) is logged and the phone keeps running with the state in memory.
  */
 public final class FileStateStore implements StateStore {
@@ -65,19 +65,30 @@ public final class FileStateStore implements StateStore {
 
     @Override
     public SavedState load() {
+        return loadOr(SavedState.EMPTY);
+    }
+
+    /**
+     * What was saved last, or {@code firstStart} when nothing usable was saved (no file yet, or a
+     * damaged one set aside): lets the daemon start from the settings in sipdesk.cfg
+     * ({@code SavedState.EMPTY.withSettings(config.initialUserSettings())}) while the keypad's
+     * later changes win over the file.
+     */
+    public SavedState loadOr(SavedState firstStart) {
+        Objects.requireNonNull(firstStart, "firstStart");
         byte[] bytes;
         try {
             long size = Files.size(file);
-            if (size > MAX_BYTES) return setAside("is damaged (" + size + " bytes, far more than a state holds)");
+            if (size > MAX_BYTES) return setAside("is damaged (" + size + " bytes, far more than a state holds)", firstStart);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            return SavedState.EMPTY; // first start
+            return firstStart;
         } catch (IOException | RuntimeException e) {
-            return setAside("cannot be read (" + e + ")");
+            return setAside("cannot be read (" + e + ")", firstStart);
         }
         return switch (StateFormat.decode(bytes)) {
             case StateFormat.Decoded.Ok ok -> ok.state();
-            case StateFormat.Decoded.Damaged d -> setAside("is damaged (" + d.reason() + ")");
+            case StateFormat.Decoded.Damaged d -> setAside("is damaged (" + d.reason() + ")", firstStart);
         };
     }
 
@@ -91,14 +102,14 @@ public final class FileStateStore implements StateStore {
         }
     }
 
-    private SavedState setAside(String why) {
+    private SavedState setAside(String why, SavedState firstStart) {
         Path aside = file.resolveSibling(file.getFileName() + ".bad-" + STAMP.format(clock.instant()));
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            LOG.warning(() -> file + " " + why + "; moved to " + aside + ", starting with an empty state");
+            LOG.warning(() -> file + " " + why + "; moved to " + aside + ", starting afresh");
         } catch (IOException | RuntimeException e) {
-            LOG.warning(() -> file + " " + why + " and could not be moved aside (" + e + "); starting with an empty state");
+            LOG.warning(() -> file + " " + why + " and could not be moved aside (" + e + "); starting afresh");
         }
-        return SavedState.EMPTY;
+        return firstStart;
     }
 }

@@ -38,7 +38,7 @@ class ConfigDocsTest {
         String sample = Files.readString(SAMPLE, UTF_8);
         String table = Files.readString(KEYS, UTF_8);
         for (Setting<?> k : Keys.all()) {
-            assertTrue(sample.contains("\n" + k.name() + " = "), k.name());
+            assertTrue(sample.contains("\n" + k.name() + " ="), k.name());
             assertTrue(table.contains("| `" + k.name() + "` |"), k.name());
         }
     }

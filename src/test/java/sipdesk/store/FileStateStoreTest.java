@@ -90,6 +90,19 @@ class FileStateStoreTest {
     }
 
     @Test
+    void theFirstStartCanBeginWithTheSettingsOfTheConfigFile() throws IOException {
+        SavedState fromConfig = SavedState.EMPTY.withSettings(UserSettings.DEFAULT.withDnd(true));
+        assertEquals(fromConfig, store().loadOr(fromConfig));
+
+        SavedState changedOnTheKeypad = SavedState.EMPTY; // DND turned off again
+        store().save(changedOnTheKeypad);
+        assertEquals(changedOnTheKeypad, store().loadOr(fromConfig));
+
+        Files.writeString(dir.resolve("state.txt"), "garbage", UTF_8);
+        assertEquals(fromConfig, store().loadOr(fromConfig));
+    }
+
+    @Test
     void anEmptyStateSurvivesToo() throws IOException {
         store().save(SavedState.EMPTY);
         assertEquals(SavedState.EMPTY, store().load());
