@@ -1,7 +1,7 @@
 package sipdesk.config;
 
 import static sipdesk.config.ConfigProblem.Kind.BAD_VALUE;
-import static sipdesk.config.ConfigProblem.Kind.IGNORED_ACCOUNT;
+import static sipdesk.config.ConfigProblem.Kind.NOT_USED;
 import static sipdesk.config.ConfigProblem.Kind.NOT_A_SETTING;
 import static sipdesk.config.ConfigProblem.Kind.NOT_TEXT;
 import static sipdesk.config.ConfigProblem.Kind.UNKNOWN_KEY;
@@ -43,6 +43,7 @@ public final class ConfigFile {
     private final List<ConfigProblem> warnings = new ArrayList<>();
     private final Set<String> unknownSeen = new HashSet<>();
     private final Set<String> accountsSeen = new HashSet<>();
+    private final CodecSlots codecSlots = new CodecSlots();
 
     private ConfigFile(String file) {
         this.file = file;
@@ -98,7 +99,7 @@ public final class ConfigFile {
         Optional<Setting<?>> setting = Keys.byName(key);
         if (setting.isPresent()) {
             apply(line, key, setting.get(), value);
-        } else {
+        } else if (!codecSlots.offer(line.number(), key, value)) {
             notOurs(line, key);
         }
     }
@@ -120,7 +121,7 @@ public final class ConfigFile {
         Matcher m = OTHER_ACCOUNT.matcher(key);
         if (m.matches() && !m.group(1).equals("1")) {
             if (accountsSeen.add(m.group(1))) {
-                warn(line, key, "only account 1 is used; every account." + m.group(1) + " line is ignored", IGNORED_ACCOUNT);
+                warn(line, key, "only account 1 is used; every account." + m.group(1) + " line is ignored", NOT_USED);
             }
             return;
         }
@@ -128,6 +129,7 @@ public final class ConfigFile {
     }
 
     private ConfigLoad finish(Strictness strictness) {
+        codecSlots.applyTo(draft, file, warnings);
         ConfigAssembly.Assembled a = ConfigAssembly.assemble(draft.freeze(), file);
         List<ConfigProblem> all = new ArrayList<>(warnings);
         all.addAll(a.warnings());

@@ -18,8 +18,8 @@ public record ConfigProblem(String file, int line, String key, String detail, Ki
         UNKNOWN_KEY,
         /** A line without '='. */
         NOT_A_SETTING,
-        /** Keys of accounts other than account 1, recognised and ignored. */
-        IGNORED_ACCOUNT,
+        /** Keys sipdesk recognises and does not use: other accounts than 1, codecs it does not speak. */
+        NOT_USED,
         /** A known key with a value it cannot take; the key keeps its previous value. */
         BAD_VALUE,
         /** Known keys whose values do not fit together (a forward enabled without a target). */

@@ -74,6 +74,9 @@ final class KeyDocs {
                 .append("| Legacy key | Read as |\n|---|---|\n");
         Keys.legacyNames().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> s.append("| `").append(e.getKey()).append("` | `").append(e.getValue().name()).append("` |\n"));
+        s.append("\nNumbered codec slots of older firmware, `account.1.codec.N.enable`, `.priority` and `.payload_type`")
+                .append(" (N = 1..999), are read as the `account.1.codec.<name>.*` key that the slot's `payload_type`")
+                .append(" names (PCMU, PCMA or G722); the later line wins. Slots of other codecs are ignored with a warning.\n");
         s.append("\nKeys of other accounts (`account.2.*` ...) are recognised and ignored with one warning per account.\n");
         return s.toString();
     }

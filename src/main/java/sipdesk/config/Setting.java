@@ -30,6 +30,11 @@ public record Setting<T>(String name, ValueType<T> type, String defaultText, Str
         return type.parse(defaultText).orElseThrow();
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     /** The same key with another value in the sample file. */
     Setting<T> withExample(String exampleText) {
         return new Setting<>(name, type, defaultText, exampleText, origin, group, help);

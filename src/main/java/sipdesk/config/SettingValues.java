@@ -34,6 +34,17 @@ public final class SettingValues {
         return lines.getOrDefault(setting, 0);
     }
 
+    /** Equal when every key has an equal value, wherever in the file it was set. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SettingValues other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     @Override
     public String toString() {
         return "SettingValues[" + values.size() + " keys, " + lines.size() + " set by the file]";
@@ -51,6 +62,11 @@ public final class SettingValues {
         <T> void set(Setting<T> setting, T value, int line) {
             values.put(setting, value);
             lines.put(setting, line);
+        }
+
+        /** The line that set the key so far, 0 for its default. */
+        int line(Setting<?> setting) {
+            return lines.getOrDefault(setting, 0);
         }
 
         SettingValues freeze() {

@@ -54,6 +54,12 @@ class ConfigFileTest {
     }
 
     @Test
+    void theSameSettingsGiveEqualConfigsWhateverTheLayout() {
+        assertEquals(config(ACCOUNT), config("\n\n" + ACCOUNT.replace(" = ", "=")));
+        assertFalse(config(ACCOUNT).equals(config(ACCOUNT + "account.1.label = x\n")));
+    }
+
+    @Test
     void anEmptyFileGivesTheDefaults() {
         SipdeskConfig c = config("");
         assertEquals(SipdeskConfig.defaults().toCallSettings(), c.toCallSettings());
@@ -355,7 +361,43 @@ class ConfigFileTest {
         assertEquals("p@ss=w#rd:1", l.config().account().password().reveal());
         assertEquals("Germany", l.config().tones().country());
         assertEquals(Optional.empty(), l.config().account().backupServer().address());
-        assertEquals(List.of(15, 16, 17, 18, 19, 20), l.warnings().stream().map(ConfigProblem::line).toList());
+        assertEquals(List.of(17, 18, 19, 20), l.warnings().stream().map(ConfigProblem::line).toList());
+    }
+
+    @Test
+    void numberedCodecSlotsOfOlderFirmwareMeanWhatTheirPayloadTypeSays() {
+        ConfigLoad.Loaded l = loaded(ACCOUNT + """
+                account.1.codec.1.enable = 0
+                account.1.codec.1.priority = 4
+                account.1.codec.1.payload_type = G722
+                account.1.codec.2.priority = 1
+                account.1.codec.2.payload_type = PCMA
+                account.1.codec.3.payload_type = G729
+                account.1.codec.3.enable = 1
+                account.1.codec.4.enable = 1
+                account.1.codec.2.enable = maybe
+                """);
+        assertEquals(List.of(Codec.PCMA, Codec.PCMU), l.config().account().codecs());
+        assertEquals(List.of(
+                "sipdesk.cfg:10: account.1.codec.3.payload_type: sipdesk speaks PCMU, PCMA and G722, not 'G729'; slot ignored",
+                "sipdesk.cfg:12: account.1.codec.4.enable: codec slot 4 has no account.1.codec.4.payload_type line; slot ignored",
+                "sipdesk.cfg:13: account.1.codec.2.enable: expected 0 or 1, got 'maybe'; kept the previous value"),
+                messages(l.warnings()));
+    }
+
+    @Test
+    void betweenACodecSlotAndANamedCodecKeyTheLaterLineWins() {
+        SipdeskConfig c = config(ACCOUNT + """
+                account.1.codec.pcmu.enable = 0
+                account.1.codec.1.payload_type = PCMU
+                account.1.codec.1.enable = 1
+                account.1.codec.pcma.enable = 0
+                account.1.codec.pcma.priority = 9
+                account.1.codec.2.payload_type = PCMA
+                account.1.codec.2.enable = 1
+                account.1.codec.pcma.enable = 0
+                """);
+        assertEquals(List.of(Codec.G722, Codec.PCMU), c.account().codecs());
     }
 
     @Test
