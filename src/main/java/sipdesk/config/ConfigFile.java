@@ -36,6 +36,8 @@ public final class ConfigFile {
 
     private static final Pattern OTHER_ACCOUNT = Pattern.compile("account\\.(\\d+)\\..*", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)+");
+
     private static final Comparator<ConfigProblem> BY_LINE = Comparator.comparingInt(ConfigProblem::line);
 
     private final String file;
@@ -87,7 +89,7 @@ public final class ConfigFile {
             // A known key with its '=' lost is a value problem of that key (strict mode rejects it).
             String word = firstWord(text);
             warn(line, word, "expected 'key = value', the line has no '='; ignored",
-                    Keys.byName(word).isPresent() ? BAD_VALUE : NOT_A_SETTING);
+                    !word.isEmpty() && Keys.byName(word).isPresent() ? BAD_VALUE : NOT_A_SETTING);
             return;
         }
         String key = text.substring(0, eq).strip();
@@ -149,9 +151,12 @@ public final class ConfigFile {
         warnings.add(new ConfigProblem(file, line.number(), key, detail, kind));
     }
 
-    /** What a line without '=' was probably meant to set; never its value, which may be a password. */
+    /**
+     * The key a line without '=' was probably meant to set, when its first word looks like one;
+     * never other text, which may be a password that lost its key.
+     */
     private static String firstWord(String text) {
         String w = text.split("\\s+", 2)[0];
-        return w.length() > 60 ? w.substring(0, 60) + "..." : w;
+        return KEY_LIKE.matcher(w).matches() ? w : "";
     }
 }

@@ -169,10 +169,11 @@ class ConfigFileTest {
 
     @Test
     void aLineWithoutEqualsIsAWarning() {
-        ConfigLoad.Loaded l = loaded(ACCOUNT + "account.1.label Desk\n= lonely value\n");
+        ConfigLoad.Loaded l = loaded(ACCOUNT + "account.1.label Desk\n= lonely value\nHunter2 and more\n");
         assertEquals(List.of(
                 "sipdesk.cfg:5: account.1.label: expected 'key = value', the line has no '='; ignored",
-                "sipdesk.cfg:6: expected 'key = value', the line has no key; ignored"), messages(l.warnings()));
+                "sipdesk.cfg:6: expected 'key = value', the line has no key; ignored",
+                "sipdesk.cfg:7: expected 'key = value', the line has no '='; ignored"), messages(l.warnings()));
         assertEquals("", l.config().account().label());
     }
 
