@@ -73,7 +73,7 @@ final class ConfigAssembly {
     private FeatureConfig features() {
         return new FeatureConfig(v.get(Keys.DND_REFUSE_CODE), v.get(Keys.NORMAL_REFUSE_CODE), v.get(Keys.BUSY_TONE_DELAY),
                 v.get(Keys.AUTO_ANSWER_DELAY), v.get(Keys.CALL_WAITING), v.get(Keys.REDIRECT_POLICY), v.get(Keys.REDIRECT_MAX),
-                v.get(Keys.INTER_DIGIT_TIMEOUT));
+                v.get(Keys.INTER_DIGIT_TIMEOUT), v.get(Keys.INTERCOM_ALLOW));
     }
 
     private ToneConfig tones() {

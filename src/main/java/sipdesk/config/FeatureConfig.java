@@ -13,7 +13,8 @@ public record FeatureConfig(
         boolean callWaiting,
         RedirectPolicy redirectPolicy,
         int redirectMax,
-        Duration interDigitTimeout) {
+        Duration interDigitTimeout,
+        boolean intercomAllowed) {
 
     public FeatureConfig {
         Objects.requireNonNull(busyToneDelay, "busyToneDelay");

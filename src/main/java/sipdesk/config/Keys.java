@@ -144,6 +144,8 @@ public final class Keys {
             "Seconds before auto answer picks up."));
     public static final Setting<Boolean> CALL_WAITING = add(y(FEATURES, "call_waiting.enable", flag(), "1",
             "Accept a second call during a call (off: answer it 486)."));
+    public static final Setting<Boolean> INTERCOM_ALLOW = add(y(FEATURES, "features.intercom.allow", flag(), "1",
+            "Answer by itself a call that asks for it (Alert-Info auto-answer, answer-after=0, intercom)."));
     public static final Setting<Boolean> TRUSTED_SERVERS_ONLY = add(y(FEATURES, "sip.trust_ctrl", flag(), "1",
             "Accept requests only from the configured servers (Yealink \"Accept SIP Trust Server Only\"; sipdesk defaults to on)."));
     public static final Setting<RedirectPolicy> REDIRECT_POLICY = add(s(FEATURES, "sipdesk.redirect.policy", redirectPolicy(), "follow",

@@ -43,7 +43,8 @@ public record SipdeskConfig(AccountConfig account, FeatureConfig features, ToneC
                 account.noAnswerForwardRings(),
                 features.redirectPolicy(),
                 features.redirectMax(),
-                CallSettings.DEFAULTS.offHookIdleTimeout());
+                CallSettings.DEFAULTS.offHookIdleTimeout(),
+                features.intercomAllowed());
     }
 
     /**

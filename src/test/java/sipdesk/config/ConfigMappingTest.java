@@ -46,10 +46,11 @@ class ConfigMappingTest {
                 account.1.timeout_fwd.timeout = 5
                 sipdesk.redirect.policy = ask
                 sipdesk.redirect.max = 2
+                features.intercom.allow = 0
                 """).toCallSettings();
         assertEquals(new CallSettings(20, 4, "Reception", Duration.ofSeconds(6), Optional.of("[2-9]xxx|0T"), 603, 480, false, true,
                 Duration.ofSeconds(2), Optional.of("100"), Duration.ofSeconds(3), 5, RedirectPolicy.ASK, 2,
-                CallSettings.DEFAULTS.offHookIdleTimeout()), s);
+                CallSettings.DEFAULTS.offHookIdleTimeout(), false), s);
     }
 
     @Test
