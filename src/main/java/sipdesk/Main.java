@@ -11,7 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import sipdesk.config.ConfigCheckCommand;
+import sipdesk.config.ConfigFile;
+import sipdesk.config.ConfigLoad;
+import sipdesk.config.SipdeskConfig;
+import sipdesk.config.Strictness;
 import sipdesk.core.CallControl;
+import sipdesk.core.port.StateStore;
+import sipdesk.store.FileStateStore;
 import sipdesk.core.CallSettings;
 import sipdesk.core.PhoneEvent;
 import sipdesk.core.SavedState;
@@ -50,6 +57,9 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        if (args.size() >= 2 && args.get(0).equals("config") && args.get(1).equals("check")) {
+            return ConfigCheckCommand.run(args.subList(2, args.size()), out, err);
+        }
         List<String> rest = new ArrayList<>(args);
         if (!rest.isEmpty() && rest.get(0).equals("run")) rest.remove(0);
         Options o = Options.parse(rest, err);
@@ -61,16 +71,18 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: sipdesk [run] [--config FILE] [--hardware auto|sim] [--script FILE|-]
+            usage: sipdesk [run] [--config FILE] [--hardware auto|sim] [--state-dir DIR] [--script FILE|-]
+                   sipdesk config check FILE [--strict]
                    sipdesk --version
               run          start the phone (the terminal simulator when there is no Pi hardware)
               --script F   drive the simulator from a script file ('-' = stdin), print LCD frames""";
 
-    record Options(Path config, String hardware, String script) {
+    record Options(Path config, String hardware, String script, Path stateDir) {
         static Options parse(List<String> args, PrintStream err) {
-            Path config = Path.of("/etc/sipdesk/sipdesk.cfg");
+            Path config = ConfigFile.DEFAULT_PATH;
             String hardware = "auto";
             String script = null;
+            Path stateDir = null;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -78,6 +90,7 @@ public final class Main {
                     case "--config" -> config = Path.of(required(a, v));
                     case "--hardware" -> hardware = required(a, v);
                     case "--script" -> script = required(a, v);
+                    case "--state-dir" -> stateDir = Path.of(required(a, v));
                     default -> {
                         err.println("sipdesk: unknown argument '" + a + "'");
                         return null;
@@ -85,7 +98,7 @@ public final class Main {
                 }
                 i++;
             }
-            return new Options(config, hardware, script);
+            return new Options(config, hardware, script, stateDir);
         }
 
         private static String required(String option, String value) {
@@ -103,9 +116,11 @@ public final class Main {
             return 2;
         }
         LOG.info("hardware: terminal simulator");
-        CallSettings settings = CallSettings.DEFAULTS;
-        var store = new MemoryStateStore();
-        SavedState saved = store.load();
+        SipdeskConfig config = loadConfig(o.config(), hardware);
+        CallSettings settings = config.toCallSettings();
+        StateStore store = openStore(o.stateDir() != null ? o.stateDir() : config.device().stateDir());
+        SavedState firstStart = SavedState.EMPTY.withSettings(config.initialUserSettings());
+        SavedState saved = store instanceof FileStateStore f ? f.loadOr(firstStart) : firstStart;
         Clock clock = Clock.systemUTC();
         var core = new CallControl(settings, saved, clock);
 
@@ -143,6 +158,39 @@ public final class Main {
             }
         }
         return code;
+    }
+
+    /**
+     * Reads the config file. A missing file (simulator) or a rejected one leaves the phone on its
+     * defaults with the reason logged: a bad edit must not leave a dead phone.
+     */
+    static SipdeskConfig loadConfig(Path file, String hardware) {
+        if (!Files.exists(file) && hardware.equals("sim")) {
+            LOG.info("no config file at " + file + ": simulator defaults (IP direct)");
+            return SipdeskConfig.defaults();
+        }
+        return switch (ConfigFile.load(file, Strictness.LENIENT)) {
+            case ConfigLoad.Loaded l -> {
+                l.warnings().forEach(w -> LOG.warning(w.message()));
+                yield l.config();
+            }
+            case ConfigLoad.Rejected r -> {
+                r.warnings().forEach(w -> LOG.warning(w.message()));
+                r.errors().forEach(e -> LOG.severe(e.message()));
+                LOG.severe(file + " rejected: running with defaults until it is fixed");
+                yield SipdeskConfig.defaults();
+            }
+        };
+    }
+
+    /** The state directory, or memory only when it cannot be used (the phone works, nothing is kept). */
+    static StateStore openStore(Path dir) {
+        try {
+            return FileStateStore.open(dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("state directory " + dir + " unusable (" + e.getMessage() + "): history and keypad settings are kept in memory only");
+            return new MemoryStateStore();
+        }
     }
 
     interface IoAction {

@@ -1,0 +1,65 @@
+package sipdesk;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sipdesk.config.SipdeskConfig;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) throws Exception {
+        return Main.run(List.of(args), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionPrintsTheVersion() throws Exception {
+        assertEquals(0, run("--version"));
+        assertEquals("sipdesk " + Main.VERSION, out.toString().trim());
+    }
+
+    @Test
+    void configCheckRejectsABrokenFileWithItsLineNumbers(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.cfg");
+        Files.writeString(f, "account.1.enable = 1\naccount.1.user_name = 1001\n");
+        assertEquals(1, run("config", "check", f.toString()));
+        assertTrue(err.toString().contains("bad.cfg:1: account.1.sip_server.1.address"), err.toString());
+    }
+
+    @Test
+    void configCheckAcceptsTheSampleConfig() throws Exception {
+        assertEquals(0, run("config", "check", "src/main/config/sipdesk.cfg"));
+    }
+
+    @Test
+    void unknownArgumentsAreUsageErrors() throws Exception {
+        assertEquals(2, run("--frobnicate"));
+        assertTrue(err.toString().contains("unknown argument '--frobnicate'"));
+    }
+
+    @Test
+    void aRejectedConfigLeavesThePhoneOnDefaults(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("sipdesk.cfg");
+        Files.write(f, new byte[] {0, 1, 2, 3});
+        assertEquals(SipdeskConfig.defaults(), Main.loadConfig(f, "sim"));
+    }
+
+    @Test
+    void theSimulatorRunsAScriptWithAStateDirectory(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("s.txt");
+        Files.writeString(script, "expect Ready\npress DND\nexpect DND on\n");
+        assertEquals(0, run("run", "--hardware", "sim", "--config", dir.resolve("none.cfg").toString(),
+                "--state-dir", dir.resolve("state").toString(), "--script", script.toString()), err.toString());
+        assertTrue(Files.readString(dir.resolve("state/state.txt")).contains("dnd"), "DND was saved");
+    }
+}
