@@ -22,10 +22,10 @@ import sipdesk.core.screen.ScreenComposer;
  * and the timers report ({@link NetworkRules}); both change the state through this class.
  */
 public final class CallControl {
-    final CallSettings settings;
+    CallSettings settings;
     final Clock clock;
-    final Optional<DigitMap> digitMap;
-    private final ScreenComposer composer;
+    Optional<DigitMap> digitMap;
+    private ScreenComposer composer;
     private final UserRules user;
     final NetworkRules network;
 
@@ -42,11 +42,9 @@ public final class CallControl {
     private List<Command> out = new ArrayList<>();
 
     public CallControl(CallSettings settings, SavedState saved, Clock clock) {
-        this.settings = settings;
         this.saved = saved;
         this.clock = clock;
-        this.digitMap = settings.digitMap().flatMap(m -> DigitMap.parse(m).map());
-        this.composer = new ScreenComposer(settings.lcdColumns(), settings.lcdRows(), settings.label());
+        apply(settings);
         this.user = new UserRules(this);
         this.network = new NetworkRules(this);
     }
@@ -60,7 +58,9 @@ public final class CallControl {
                 lastScreen = null;
                 emit(new Register());
             }
+            case Reconfigured r -> apply(r.settings());
             case FrontPanelEvent e -> user.handle(e);
+            case ControlEvent e -> user.control(e);
             case TimerExpired t -> network.timer(t);
             case NetworkEvent e -> network.handle(e);
         }
@@ -71,6 +71,16 @@ public final class CallControl {
             emit(new Show(screen));
         }
         return List.copyOf(out);
+    }
+
+    private void apply(CallSettings s) {
+        this.settings = s;
+        this.digitMap = s.digitMap().flatMap(m -> DigitMap.parse(m).map());
+        this.composer = new ScreenComposer(s.lcdColumns(), s.lcdRows(), s.label());
+    }
+
+    public CallSettings settings() {
+        return settings;
     }
 
     public PhoneState state() {

@@ -34,6 +34,40 @@ public sealed interface PhoneEvent {
         }
     }
 
+    // --- the control socket (sipdesk CLI over SSH) ---------------------------------------------
+
+    /** Remote control from the CLI; works hands-free, whatever the handset does. */
+    sealed interface ControlEvent extends PhoneEvent {}
+
+    record ControlDial(String target) implements ControlEvent {
+        public ControlDial {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    record ControlAnswer() implements ControlEvent {}
+
+    /** Ends what is going on: hangs up the call (all calls), rejects a ringing one, cancels dialling. */
+    record ControlHangup() implements ControlEvent {}
+
+    record ControlSetDnd(boolean on) implements ControlEvent {}
+
+    record ControlSetForward(ForwardKind kind, Forward forward) implements ControlEvent {
+        public ControlSetForward {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(forward, "forward");
+        }
+    }
+
+    enum ForwardKind { ALWAYS, BUSY, NO_ANSWER }
+
+    /** The configuration was re-read: new settings apply from now on; calls in progress go on. */
+    record Reconfigured(CallSettings settings) implements PhoneEvent {
+        public Reconfigured {
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
     // --- timers ------------------------------------------------------------------------------
 
     record TimerExpired(TimerId timer) implements PhoneEvent {}
