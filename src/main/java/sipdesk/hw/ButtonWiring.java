@@ -20,7 +20,7 @@ public record ButtonWiring(Map<Integer, Key> buttons, Pull pull, Duration deboun
 
     public ButtonWiring {
         buttons = Map.copyOf(buttons);
-        buttons.keySet().forEach(bcm -> PinMap.checkBcm(bcm, "button"));
+        buttons.keySet().forEach(bcm -> Bcm.check(bcm, "button"));
         if (pull == Pull.OFF) throw new IllegalArgumentException("buttons: pull must be UP or DOWN");
         if (debounce.isNegative() || longPress.compareTo(debounce) <= 0 || stuckAfter.compareTo(longPress) <= 0) {
             throw new IllegalArgumentException("buttons: need 0 <= debounce < longPress < stuckAfter");

@@ -19,7 +19,7 @@ public record HookWiring(int bcm, boolean normallyOpen, Pull pull, Duration debo
             Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(700));
 
     public HookWiring {
-        PinMap.checkBcm(bcm, "hook");
+        Bcm.check(bcm, "hook");
         if (pull == Pull.OFF) {
             // OFF is allowed (external resistor), but then we cannot tell which level is "closed".
             throw new IllegalArgumentException("hook: pull must be UP or DOWN (it says which level means closed)");

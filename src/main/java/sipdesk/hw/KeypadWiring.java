@@ -77,7 +77,7 @@ public record KeypadWiring(List<Integer> rows, List<Integer> columns, List<List<
     }
 
     private static void checkUnique(Set<Integer> pins, int bcm) {
-        PinMap.checkBcm(bcm, "keypad");
+        Bcm.check(bcm, "keypad");
         if (!pins.add(bcm)) throw new IllegalArgumentException("keypad: GPIO" + bcm + " used twice");
     }
 

@@ -15,6 +15,6 @@ public record LampWiring(Map<Screen.Lamp, Integer> pins, boolean activeHigh) {
 
     public LampWiring {
         pins = Map.copyOf(pins);
-        pins.forEach((lamp, bcm) -> PinMap.checkBcm(bcm, "lamp " + lamp));
+        pins.forEach((lamp, bcm) -> Bcm.check(bcm, "lamp " + lamp));
     }
 }

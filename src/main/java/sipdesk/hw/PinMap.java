@@ -43,12 +43,6 @@ public record PinMap(Optional<KeypadWiring> keypad, Optional<HookWiring> hook, O
         }
     }
 
-    static void checkBcm(int bcm, String what) {
-        if (bcm < 0 || bcm > 27) {
-            throw new IllegalArgumentException(what + ": BCM GPIO must be 0..27 (the 40-pin header), got " + bcm);
-        }
-    }
-
     public PinMap withKeypad(KeypadWiring k) {
         return new PinMap(Optional.of(k), hook, lcd, lamps, ringer, buttons);
     }

@@ -14,7 +14,7 @@ public record RingerWiring(int bcm, boolean activeHigh, List<Duration> cadence) 
             new RingerWiring(18, true, List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)));
 
     public RingerWiring {
-        PinMap.checkBcm(bcm, "ringer");
+        Bcm.check(bcm, "ringer");
         cadence = List.copyOf(cadence);
         if (cadence.isEmpty()) throw new IllegalArgumentException("ringer: empty cadence");
         for (Duration d : cadence) {
