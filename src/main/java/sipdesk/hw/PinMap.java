@@ -14,12 +14,12 @@ import java.util.Optional;
 public record PinMap(Optional<KeypadWiring> keypad, Optional<HookWiring> hook, Optional<LcdWiring> lcd,
                      Optional<LampWiring> lamps, Optional<RingerWiring> ringer, ButtonWiring buttons) {
 
+    /** GPIO2/3 carry I2C bus 1 (the LCD); nothing else may use them while the LCD is fitted. */
+    private static final List<Integer> I2C1 = List.of(2, 3);
+
     public static final PinMap DEFAULT = new PinMap(Optional.of(KeypadWiring.DEFAULT_4X3),
             Optional.of(HookWiring.DEFAULT), Optional.of(LcdWiring.DEFAULT), Optional.of(LampWiring.DEFAULT),
             Optional.of(RingerWiring.DEFAULT), ButtonWiring.NONE);
-
-    /** GPIO2/3 carry I2C bus 1 (the LCD); nothing else may use them while the LCD is fitted. */
-    private static final List<Integer> I2C1 = List.of(2, 3);
 
     public PinMap {
         Map<Integer, String> owner = new HashMap<>();
