@@ -5,6 +5,7 @@ import java.util.Locale;
 
 /** Turns what Pi4J and the kernel throw into messages that say what to do. */
 final class HardwareFaults {
+    private static final java.util.regex.Pattern ERRNO_121 = java.util.regex.Pattern.compile("\\b121\\b");
     private HardwareFaults() {}
 
     /** True when the cause chain says the device node refused us (EACCES/EPERM). */
@@ -28,7 +29,9 @@ final class HardwareFaults {
             String m = c.getMessage();
             if (m == null) continue;
             String lower = m.toLowerCase(Locale.ROOT);
-            if (lower.contains("remote i/o") || lower.contains("eremoteio") || lower.contains("121")) return true;
+            if (lower.contains("remote i/o") || lower.contains("eremoteio") || ERRNO_121.matcher(lower).find()) {
+                return true;
+            }
         }
         return false;
     }
