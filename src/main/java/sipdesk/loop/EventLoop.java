@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,9 @@ public final class EventLoop implements EventSink, AutoCloseable {
     private record TimerFire(TimerId timer, long generation) {}
 
     private record Stop() {}
+
+    /** Work that must run on the core's thread (queries and control requests). */
+    private record Task(Runnable work) {}
 
     private final CallControl core;
     private final Consumer<Command> dispatcher;
@@ -80,6 +85,7 @@ public final class EventLoop implements EventSink, AutoCloseable {
                         }
                     }
                     case PhoneEvent e -> turn(e);
+                    case Task t -> t.work().run();
                     default -> LOG.warning("unknown queue item " + item);
                 }
             }
@@ -88,6 +94,33 @@ public final class EventLoop implements EventSink, AutoCloseable {
         } finally {
             running = false;
         }
+    }
+
+    /**
+     * Handles {@code event} on the core's thread like {@link #post}, and completes with the
+     * commands it caused (after they were dispatched): the control socket reports refusals this way.
+     */
+    public CompletableFuture<List<Command>> postAndWait(PhoneEvent event) {
+        var result = new CompletableFuture<List<Command>>();
+        if (!queue.offer(new Task(() -> result.complete(turn(event))))) {
+            result.completeExceptionally(new IllegalStateException("event queue full"));
+        }
+        return result;
+    }
+
+    /** Reads something from the core on its own thread. */
+    public <T> CompletableFuture<T> query(Function<CallControl, T> question) {
+        var result = new CompletableFuture<T>();
+        if (!queue.offer(new Task(() -> {
+            try {
+                result.complete(question.apply(core));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }))) {
+            result.completeExceptionally(new IllegalStateException("event queue full"));
+        }
+        return result;
     }
 
     /** Starts the loop on a thread of its own. */
@@ -102,14 +135,14 @@ public final class EventLoop implements EventSink, AutoCloseable {
         return running && Duration.between(lastTurn, clock.instant()).compareTo(maxSilence) <= 0;
     }
 
-    private void turn(PhoneEvent event) {
+    private List<Command> turn(PhoneEvent event) {
         List<Command> commands;
         try {
             commands = core.handle(event);
         } catch (RuntimeException e) {
             // A bug in the core must not take the phone down: log it and go on with the next event.
             LOG.log(Level.SEVERE, "core failed on " + event, e);
-            return;
+            return List.of();
         }
         for (Command c : commands) {
             switch (c) {
@@ -124,6 +157,7 @@ public final class EventLoop implements EventSink, AutoCloseable {
                 }
             }
         }
+        return commands;
     }
 
     private void schedule(TimerId timer, Duration delay) {
