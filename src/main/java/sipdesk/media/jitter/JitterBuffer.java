@@ -45,6 +45,8 @@ public final class JitterBuffer {
     private long ssrc;
     private long cursor;
     private long newest;
+    private long firstSequence;
+    private long highestSequence;
     private int underrunsInARow;
     private boolean anchorOnNextPacket;
     private long underrunStart;
@@ -103,6 +105,7 @@ public final class JitterBuffer {
             restart(ssrc, rtpTimestamp & 0xFFFFFFFFL);
             reset = true;
         }
+        countSequence(sequenceNumber, reset);
         long timestamp = extend(rtpTimestamp);
         if (anchorOnNextPacket && timestamp >= cursor) {
             // The stream paused (or is silent, RFC 3551 section 4.1): playout restarts at this packet.
@@ -286,6 +289,17 @@ public final class JitterBuffer {
         delay.reset();
     }
 
+    /** RFC 3550 appendix A.1: the highest sequence number, extended past its 16-bit wrap. */
+    private void countSequence(int sequenceNumber, boolean firstOfStream) {
+        if (firstOfStream) {
+            firstSequence = sequenceNumber & 0xFFFF;
+            highestSequence = firstSequence;
+            return;
+        }
+        long extended = highestSequence + (short) (sequenceNumber - highestSequence);
+        highestSequence = Math.max(highestSequence, extended);
+    }
+
     /** Places a 32-bit RTP timestamp on our 64-bit timeline, nearest to the newest one seen. */
     private long extend(long rtpTimestamp) {
         long reference = Math.max(newest, cursor);
@@ -307,7 +321,7 @@ public final class JitterBuffer {
     }
 
     public JitterStats stats() {
-        return new JitterStats(received, duplicates, late, lost, underruns, concealed, silent, dropped,
+        return new JitterStats(highestSequence - firstSequence + 1, received, duplicates, late, lost, underruns, concealed, silent, dropped,
                 inserted, resets, delay.jitterMs(), targetDelayMs());
     }
 }

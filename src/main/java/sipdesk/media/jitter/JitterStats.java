@@ -3,6 +3,8 @@ package sipdesk.media.jitter;
 /**
  * Counters of a jitter buffer since it was made (a snapshot; for diagnostics, not the audio path).
  *
+ * @param expected packets the sender sent in this stream, from the sequence numbers (RFC 3550 A.3);
+ *     expected minus received is what RTCP reports as lost
  * @param received packets stored
  * @param duplicates packets dropped as duplicates
  * @param late packets dropped because their playout time had passed
@@ -16,7 +18,7 @@ package sipdesk.media.jitter;
  * @param jitterMs the RFC 3550 interarrival jitter estimate
  * @param targetDelayMs the playout delay the buffer aims for
  */
-public record JitterStats(long received, long duplicates, long late, long lost, long underruns,
+public record JitterStats(long expected, long received, long duplicates, long late, long lost, long underruns,
         long concealed,
         long silent, long dropped, long inserted, long resets, double jitterMs, int targetDelayMs) {
 }

@@ -55,6 +55,8 @@ class JitterBufferTest {
         }
         playout.run(7 * MS, FRAME_NANOS, 1000 * FRAME_NANOS);
         assertTrue(lost.size() > 30);
+        JitterStats stats = playout.buffer.stats();
+        assertEquals(lost.size(), stats.expected() - stats.received(), "RTCP's count of lost packets");
         assertEquals(lost.size(), playout.count(JitterBuffer.CONCEAL));
         assertEquals(1000 - lost.size() - 2, playout.playedPackets().size(), "all the others play");
         assertInOrder(playout.playedPackets());
@@ -183,6 +185,9 @@ class JitterBufferTest {
         }
         playout.run(7 * MS, FRAME_NANOS, 300 * FRAME_NANOS);
         assertEquals(0, playout.buffer.stats().resets());
+        // The run ends before the last two packets arrive: 298 sent so far, counted across the wrap.
+        assertEquals(298, playout.buffer.stats().expected());
+        assertEquals(298, playout.buffer.stats().received());
         assertEquals(0, playout.count(JitterBuffer.CONCEAL));
         assertEquals(IntStream.range(0, 297).boxed().toList(), playout.playedPackets().subList(0, 297));
     }
