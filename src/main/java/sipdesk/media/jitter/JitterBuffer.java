@@ -117,20 +117,12 @@ public final class JitterBuffer {
             // No jitter explains a jump this size: the sender restarted its timeline.
             restart(ssrc, timestamp);
             reset = true;
-        } else if (timestamp < cursor) {
-            if (underrunsInARow == 0 || timestamp < underrunStart
-                    || (newest - timestamp) / frameTicks >= delay.maxFrames()) {
-                late++;
-                delay.arrived(timestamp, arrivalNanos);
-                return Arrival.LATE;
-            }
-            // Late for a frame concealed by the underrun still going on, nothing real has played since,
-            // and the delay stays in bounds: step back and play it, as if the underrun had held.
-            inserted += (cursor - timestamp) / frameTicks;
-            cursor = timestamp;
-            underrunsInARow = 0;
         }
         delay.arrived(timestamp, arrivalNanos);
+        if (timestamp < cursor && !rescuedFromUnderrun(timestamp)) {
+            late++;
+            return Arrival.LATE;
+        }
         int slot = slotOf(timestamp);
         if (slotTimestamp[slot] == timestamp) {
             duplicates++;
@@ -142,6 +134,23 @@ public final class JitterBuffer {
         newest = Math.max(newest, timestamp);
         received++;
         return reset ? Arrival.STORED_AFTER_RESET : Arrival.STORED;
+    }
+
+    /**
+     * Whether a packet that comes after its turn can still play: it belongs to the underrun still
+     * going on, nothing real has played since, and the delay stays in bounds. Then playout steps back
+     * to it, as if the underrun had held the position.
+     */
+    private boolean rescuedFromUnderrun(long timestamp) {
+        if (underrunsInARow == 0 || timestamp < underrunStart
+                || (newest - timestamp) / frameTicks >= delay.maxFrames()) {
+            return false;
+        }
+        inserted += (cursor - timestamp) / frameTicks;
+        cursor = timestamp;
+        underrunsInARow = 0;
+        anchorOnNextPacket = false;
+        return true;
     }
 
     /**
