@@ -91,6 +91,35 @@ public final class TonePlans {
         return Optional.empty();
     }
 
+    /**
+     * The plan a Yealink configuration asks for: {@code voice.tone.country}, then the
+     * {@code voice.tone.*} overrides. "Custom", a blank or a missing country is the United States
+     * plan (the tones Yealink firmware plays when nothing is customised); a country we have no plan
+     * for is a warning and falls back to the same.
+     */
+    public static TonePlan.Customised fromYealinkSettings(Map<String, String> settings) {
+        String country = settings.getOrDefault("voice.tone.country", "").strip();
+        TonePlan base = UNITED_STATES;
+        String warning = null;
+        if (!country.isEmpty() && !country.equalsIgnoreCase("Custom")) {
+            Optional<TonePlan> known = forCountry(country);
+            if (known.isPresent()) {
+                base = known.get();
+            } else {
+                warning = "voice.tone.country: no tone plan for '" + country + "' (have: "
+                        + ALL.stream().map(TonePlan::name).toList() + "); using United States tones";
+            }
+        }
+        TonePlan.Customised customised = base.withYealinkOverrides(settings);
+        if (warning == null) {
+            return customised;
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        warnings.add(warning);
+        warnings.addAll(customised.warnings());
+        return new TonePlan.Customised(customised.plan(), warnings);
+    }
+
     private static TonePlan plan(String name, String dial, String stutterDial, String ringback,
             String busy, String congestion, String callWaiting, String holdReminder) {
         Map<Tone, TonePattern> patterns = new EnumMap<>(Tone.class);

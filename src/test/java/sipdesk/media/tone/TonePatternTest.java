@@ -102,4 +102,22 @@ class TonePatternTest {
         assertEquals(List.of("voice.tone.ring: '400/99999' element 1 '400/99999': duration must be 0..30000 ms;"
                 + " keeping the Germany tone"), customised.warnings());
     }
+
+    @Test
+    void yealinkCountryAndOverridesMakeThePlan() {
+        TonePlan.Customised customised = TonePlans.fromYealinkSettings(Map.of(
+                "voice.tone.country", "France", "voice.tone.callwaiting", "!440/300"));
+        assertEquals("France", TonePlans.FRANCE.name());
+        assertEquals(TonePlans.FRANCE.pattern(Tone.DIAL), customised.plan().pattern(Tone.DIAL));
+        assertEquals("!440/300", customised.plan().pattern(Tone.CALL_WAITING).toString());
+        assertEquals(List.of(), customised.warnings());
+    }
+
+    @Test
+    void unknownCountryIsAWarningAndUsTones() {
+        TonePlan.Customised customised = TonePlans.fromYealinkSettings(Map.of("voice.tone.country", "Atlantis"));
+        assertEquals(TonePlans.UNITED_STATES.pattern(Tone.BUSY), customised.plan().pattern(Tone.BUSY));
+        assertEquals(1, customised.warnings().size());
+        assertTrue(customised.warnings().get(0).startsWith("voice.tone.country: no tone plan for 'Atlantis'"));
+    }
 }
