@@ -1,0 +1,85 @@
+package sipdesk.media.codec;
+
+/** G.711 mu-law (PCMU, payload type 0) or A-law (PCMA, payload type 8) at 8 kHz, one byte a sample. */
+public final class G711Codec implements AudioCodec {
+
+    private final boolean muLaw;
+    private final WaveformSubstitution concealment = new WaveformSubstitution(8000);
+
+    private G711Codec(boolean muLaw) {
+        this.muLaw = muLaw;
+    }
+
+    public static G711Codec pcmu() {
+        return new G711Codec(true);
+    }
+
+    public static G711Codec pcma() {
+        return new G711Codec(false);
+    }
+
+    @Override
+    public String encodingName() {
+        return muLaw ? "PCMU" : "PCMA";
+    }
+
+    @Override
+    public int payloadType() {
+        return muLaw ? 0 : 8;
+    }
+
+    @Override
+    public int clockRate() {
+        return 8000;
+    }
+
+    @Override
+    public int sampleRate() {
+        return 8000;
+    }
+
+    @Override
+    public int payloadBytes(int samples) {
+        return samples;
+    }
+
+    @Override
+    public int encode(short[] pcm, int pcmOffset, int samples, byte[] out, int outOffset) {
+        if (muLaw) {
+            for (int i = 0; i < samples; i++) {
+                out[outOffset + i] = G711.linearToUlaw(pcm[pcmOffset + i]);
+            }
+        } else {
+            for (int i = 0; i < samples; i++) {
+                out[outOffset + i] = G711.linearToAlaw(pcm[pcmOffset + i]);
+            }
+        }
+        return samples;
+    }
+
+    @Override
+    public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        if (muLaw) {
+            for (int i = 0; i < length; i++) {
+                out[outOffset + i] = G711.ulawToLinear(payload[offset + i]);
+            }
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[outOffset + i] = G711.alawToLinear(payload[offset + i]);
+            }
+        }
+        concealment.goodFrame(out, outOffset, length);
+        return length;
+    }
+
+    @Override
+    public int conceal(short[] out, int outOffset, int samples) {
+        concealment.conceal(out, outOffset, samples);
+        return samples;
+    }
+
+    @Override
+    public void reset() {
+        concealment.reset();
+    }
+}
