@@ -1,40 +1,43 @@
 package sipdesk;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import sipdesk.config.ConfigCheckCommand;
 import sipdesk.config.ConfigFile;
 import sipdesk.config.ConfigLoad;
-import sipdesk.config.SipdeskConfig;
 import sipdesk.config.Strictness;
-import sipdesk.core.CallControl;
-import sipdesk.core.port.StateStore;
-import sipdesk.store.FileStateStore;
-import sipdesk.core.CallSettings;
-import sipdesk.core.PhoneEvent;
-import sipdesk.core.SavedState;
-import sipdesk.daemon.CommandDispatcher;
+import sipdesk.control.ControlClient;
+import sipdesk.daemon.ControlCommands;
 import sipdesk.daemon.LogSetup;
-import sipdesk.loop.EventLoop;
-import sipdesk.sim.MemoryStateStore;
+import sipdesk.daemon.PhoneDaemon;
+import sipdesk.daemon.RunOptions;
 import sipdesk.sim.SimulatedAudio;
-import sipdesk.sim.SimulatedNetwork;
 import sipdesk.sim.Simulator;
 import sipdesk.sim.TerminalPanel;
 
-/** The composition root: reads the command line, builds the adapters, wires them to the core. */
+/** The command line: runs the phone, or talks to a running one, or checks a config file. */
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
     public static final String VERSION = "0.1.0";
+    private static final Set<String> CONTROL = Set.of("status", "dial", "answer", "hangup", "dnd", "forward",
+            "history", "flows", "log", "reload");
+
+    static final String USAGE = "usage: " + RunOptions.USAGE + """
+
+                   sipdesk config check FILE [--strict]
+                   sipdesk [--socket PATH] COMMAND    (talk to the running phone)
+                   sipdesk --version
+            """ + ControlCommands.HELP;
 
     public static void main(String[] args) {
         int code;
@@ -61,135 +64,68 @@ public final class Main {
             return ConfigCheckCommand.run(args.subList(2, args.size()), out, err);
         }
         List<String> rest = new ArrayList<>(args);
-        if (!rest.isEmpty() && rest.get(0).equals("run")) rest.remove(0);
-        Options o = Options.parse(rest, err);
-        if (o == null) {
+        Optional<Path> socket = Optional.empty();
+        if (rest.size() >= 2 && rest.get(0).equals("--socket") && rest.size() > 2 && CONTROL.contains(rest.get(2))) {
+            socket = Optional.of(Path.of(rest.get(1)));
+            rest = rest.subList(2, rest.size());
+        }
+        if (!rest.isEmpty() && CONTROL.contains(rest.get(0))) {
+            return ControlClient.run(socket.orElseGet(Main::configuredSocket), rest, out, err);
+        }
+        if (!rest.isEmpty() && rest.get(0).equals("run")) rest = rest.subList(1, rest.size());
+        Optional<RunOptions> o = RunOptions.parse(rest, err);
+        if (o.isEmpty()) {
             err.println(USAGE);
             return 2;
         }
-        return runPhone(o, in, out, err);
+        return runPhone(o.get(), in, out, err);
     }
 
-    static final String USAGE = """
-            usage: sipdesk [run] [--config FILE] [--hardware auto|sim] [--state-dir DIR] [--script FILE|-]
-                   sipdesk config check FILE [--strict]
-                   sipdesk --version
-              run          start the phone (the terminal simulator when there is no Pi hardware)
-              --script F   drive the simulator from a script file ('-' = stdin), print LCD frames""";
-
-    record Options(Path config, String hardware, String script, Path stateDir) {
-        static Options parse(List<String> args, PrintStream err) {
-            Path config = ConfigFile.DEFAULT_PATH;
-            String hardware = "auto";
-            String script = null;
-            Path stateDir = null;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                String v = i + 1 < args.size() ? args.get(i + 1) : null;
-                switch (a) {
-                    case "--config" -> config = Path.of(required(a, v));
-                    case "--hardware" -> hardware = required(a, v);
-                    case "--script" -> script = required(a, v);
-                    case "--state-dir" -> stateDir = Path.of(required(a, v));
-                    default -> {
-                        err.println("sipdesk: unknown argument '" + a + "'");
-                        return null;
-                    }
-                }
-                i++;
-            }
-            return new Options(config, hardware, script, stateDir);
+    /** The control socket named in the default config file, or the default path. */
+    private static Path configuredSocket() {
+        if (Files.isReadable(ConfigFile.DEFAULT_PATH)
+                && ConfigFile.load(ConfigFile.DEFAULT_PATH, Strictness.LENIENT) instanceof ConfigLoad.Loaded l) {
+            return l.config().device().controlSocket();
         }
-
-        private static String required(String option, String value) {
-            if (value == null) throw new IllegalArgumentException(option + " needs a value");
-            return value;
-        }
+        return sipdesk.config.SipdeskConfig.defaults().device().controlSocket();
     }
 
-    private static int runPhone(Options o, InputStream in, PrintStream out, PrintStream err) throws IOException {
-        boolean interactive = o.script() == null && System.console() != null;
+    private static int runPhone(RunOptions o, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        boolean interactive = o.script().isEmpty() && System.console() != null;
+        boolean headless = o.script().isEmpty() && !interactive;
         LogSetup.configure(interactive ? Level.WARNING : Level.INFO, err);
         String hardware = o.hardware().equals("auto") ? (isRaspberryPi() ? "pi" : "sim") : o.hardware();
         if (!hardware.equals("sim")) {
-            err.println("sipdesk: --hardware " + hardware + " is not available in this build; use --hardware sim");
+            err.println("sipdesk: --hardware " + hardware + " is not wired into this build yet; use --hardware sim");
             return 2;
         }
-        LOG.info("hardware: terminal simulator");
-        SipdeskConfig config = loadConfig(o.config(), hardware);
-        CallSettings settings = config.toCallSettings();
-        StateStore store = openStore(o.stateDir() != null ? o.stateDir() : config.device().stateDir());
-        SavedState firstStart = SavedState.EMPTY.withSettings(config.initialUserSettings());
-        SavedState saved = store instanceof FileStateStore f ? f.loadOr(firstStart) : firstStart;
-        Clock clock = Clock.systemUTC();
-        var core = new CallControl(settings, saved, clock);
-
-        var panel = new TerminalPanel(out, interactive);
-        var audio = new SimulatedAudio(panel::audio);
-        EventLoop[] loopRef = new EventLoop[1];
-        var network = new SimulatedNetwork(e -> loopRef[0].post(e), Duration.ofMillis(interactive ? 1000 : 200));
-        var loop = new EventLoop(core, new CommandDispatcher(network, audio, panel, store), clock);
-        loopRef[0] = loop;
-        Thread coreThread = loop.start();
-        loop.post(new PhoneEvent.Started());
-
-        var simulator = new Simulator(loop, network, panel, err);
-        int code;
-        try {
-            if (interactive) {
-                code = withRawTerminal(() -> {
-                    simulator.runInteractive(in);
-                    return 0;
-                });
-            } else {
-                InputStream script = o.script() == null || o.script().equals("-") ? in : Files.newInputStream(Path.of(o.script()));
-                try (script) {
-                    code = simulator.runScript(script);
-                }
-            }
-        } finally {
-            loop.close();
-            network.close();
-            audio.close();
+        LOG.info("front panel: terminal simulator" + (headless ? " (headless: no terminal, LCD frames logged)" : ""));
+        TerminalPanel terminal = new TerminalPanel(headless ? new PrintStream(OutputStreams.toLog()) : out, interactive);
+        PhoneDaemon daemon = PhoneDaemon.start(o, hardware, (sink, config) -> new PhoneDaemon.FrontPanel(
+                terminal, Optional.of(new SimulatedAudio(terminal::audio)), () -> {}));
+        if (headless) {
+            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sipdesk-shutdown"));
             try {
-                coreThread.join(2000);
+                daemon.awaitShutdown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return 0;
         }
-        return code;
-    }
-
-    /**
-     * Reads the config file. A missing file (simulator) or a rejected one leaves the phone on its
-     * defaults with the reason logged: a bad edit must not leave a dead phone.
-     */
-    static SipdeskConfig loadConfig(Path file, String hardware) {
-        if (!Files.exists(file) && hardware.equals("sim")) {
-            LOG.info("no config file at " + file + ": simulator defaults (IP direct)");
-            return SipdeskConfig.defaults();
-        }
-        return switch (ConfigFile.load(file, Strictness.LENIENT)) {
-            case ConfigLoad.Loaded l -> {
-                l.warnings().forEach(w -> LOG.warning(w.message()));
-                yield l.config();
-            }
-            case ConfigLoad.Rejected r -> {
-                r.warnings().forEach(w -> LOG.warning(w.message()));
-                r.errors().forEach(e -> LOG.severe(e.message()));
-                LOG.severe(file + " rejected: running with defaults until it is fixed");
-                yield SipdeskConfig.defaults();
-            }
-        };
-    }
-
-    /** The state directory, or memory only when it cannot be used (the phone works, nothing is kept). */
-    static StateStore openStore(Path dir) {
+        var simulator = new Simulator(daemon.loop(), daemon.simulatedNetwork(), terminal, err);
         try {
-            return FileStateStore.open(dir);
-        } catch (IOException | RuntimeException e) {
-            LOG.warning("state directory " + dir + " unusable (" + e.getMessage() + "): history and keypad settings are kept in memory only");
-            return new MemoryStateStore();
+            if (interactive) {
+                return withRawTerminal(() -> {
+                    simulator.runInteractive(in);
+                    return 0;
+                });
+            }
+            String script = o.script().get();
+            try (InputStream s = script.equals("-") ? in : Files.newInputStream(Path.of(script))) {
+                return simulator.runScript(s);
+            }
+        } finally {
+            daemon.close();
         }
     }
 
@@ -201,8 +137,7 @@ public final class Main {
         String saved = stty("-g").trim();
         stty("-icanon", "-echo", "min", "1");
         try {
-            action.run();
-            return 0;
+            return action.run();
         } finally {
             stty(saved);
             System.out.println();
@@ -213,7 +148,7 @@ public final class Main {
         List<String> cmd = new ArrayList<>();
         cmd.add("stty");
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(new java.io.File("/dev/tty")).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/tty")).redirectErrorStream(true).start();
         try {
             String output = new String(p.getInputStream().readAllBytes());
             p.waitFor();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sipdesk.config.SipdeskConfig;
 
 class MainTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,7 +50,7 @@ class MainTest {
     void aRejectedConfigLeavesThePhoneOnDefaults(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("sipdesk.cfg");
         Files.write(f, new byte[] {0, 1, 2, 3});
-        assertEquals(SipdeskConfig.defaults(), Main.loadConfig(f, "sim"));
+        assertEquals(java.util.Optional.empty(), sipdesk.daemon.PhoneDaemon.loadConfig(f, "sim"));
     }
 
     @Test

@@ -18,6 +18,9 @@ import java.util.logging.StreamHandler;
 public final class LogSetup {
     private LogSetup() {}
 
+    /** The in-memory tail of the log that {@code sipdesk log} shows. */
+    public static final RecentLog RECENT = new RecentLog(500, new OneLine(false));
+
     public static void configure(Level level, PrintStream stream) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
@@ -31,6 +34,8 @@ public final class LogSetup {
         };
         h.setLevel(level);
         root.addHandler(h);
+        RECENT.setLevel(Level.INFO);
+        root.addHandler(RECENT);
         root.setLevel(level);
         // JAIN-SIP and Pi4J are chatty below INFO; the phone's own packages follow the chosen level.
         Logger.getLogger("gov.nist").setLevel(Level.WARNING);

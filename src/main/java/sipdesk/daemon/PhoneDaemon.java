@@ -1,0 +1,231 @@
+package sipdesk.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import sipdesk.config.ConfigFile;
+import sipdesk.config.ConfigLoad;
+import sipdesk.config.SipdeskConfig;
+import sipdesk.config.Strictness;
+import sipdesk.control.ControlServer;
+import sipdesk.core.CallControl;
+import sipdesk.core.PhoneEvent;
+import sipdesk.core.RegistrationState;
+import sipdesk.core.SavedState;
+import sipdesk.core.port.Audio;
+import sipdesk.core.port.Display;
+import sipdesk.core.port.EventSink;
+import sipdesk.core.port.Signalling;
+import sipdesk.core.port.StateStore;
+import sipdesk.loop.EventLoop;
+import sipdesk.sim.MemoryStateStore;
+import sipdesk.sim.SimulatedNetwork;
+import sipdesk.store.FileStateStore;
+
+/**
+ * A running phone: the core on its event loop, the adapters around it, the control socket, the
+ * reload signal and systemd notification. {@link #start} does all the I/O; {@link #close} undoes it.
+ */
+public final class PhoneDaemon implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PhoneDaemon.class.getName());
+
+    /** Builds the front panel once the event sink exists (simulator, Pi4J or serial). */
+    public interface FrontPanelFactory {
+        FrontPanel open(EventSink sink, SipdeskConfig config) throws IOException;
+    }
+
+    /** The front panel's part in the daemon: its display, its audio if it has one, its shutdown. */
+    public record FrontPanel(Display display, Optional<Audio> audio, AutoCloseable closer) {}
+
+    private final RunOptions options;
+    private final EventLoop loop;
+    private final Thread coreThread;
+    private final Signalling signalling;
+    private final Audio audio;
+    private final FrontPanel panel;
+    private final Optional<ControlServer> control;
+    private final SystemdNotifier systemd;
+    private final ScheduledExecutorService watchdog;
+    private final SimulatedNetwork simulatedNetwork;
+    private volatile SipdeskConfig config;
+
+    private PhoneDaemon(RunOptions options, EventLoop loop, Thread coreThread, Signalling signalling, Audio audio,
+                        FrontPanel panel, Optional<ControlServer> control, SystemdNotifier systemd,
+                        ScheduledExecutorService watchdog, SimulatedNetwork simulatedNetwork, SipdeskConfig config) {
+        this.options = options;
+        this.loop = loop;
+        this.coreThread = coreThread;
+        this.signalling = signalling;
+        this.audio = audio;
+        this.panel = panel;
+        this.control = control;
+        this.systemd = systemd;
+        this.watchdog = watchdog;
+        this.simulatedNetwork = simulatedNetwork;
+        this.config = config;
+    }
+
+    public static PhoneDaemon start(RunOptions options, String hardware, FrontPanelFactory panels) throws IOException {
+        SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+        SipdeskConfig config = loadConfig(options.config(), hardware).orElseGet(SipdeskConfig::defaults);
+        StateStore store = openStore(options.stateDir().orElse(config.device().stateDir()));
+        SavedState firstStart = SavedState.EMPTY.withSettings(config.initialUserSettings());
+        SavedState saved = store instanceof FileStateStore f ? f.loadOr(firstStart) : store.load();
+        Clock clock = Clock.systemUTC();
+        var core = new CallControl(config.toCallSettings(), saved, clock);
+
+        // Adapters need the loop as their event sink and the loop needs them as its dispatcher.
+        var dispatcher = new LateDispatcher();
+        var loop = new EventLoop(core, dispatcher, clock);
+        EventSink sink = event -> {
+            if (event instanceof PhoneEvent.RegistrationChanged r) systemd.status(ControlCommands.describe(r.state()));
+            loop.post(event);
+        };
+        FrontPanel panel = panels.open(sink, config);
+        var network = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
+        Audio audio = panel.audio().orElseGet(LoggingAudio::new);
+        dispatcher.target = new CommandDispatcher(network, audio, panel.display(), store);
+        Thread coreThread = loop.start();
+        loop.post(new PhoneEvent.Started());
+
+        PhoneDaemon[] self = new PhoneDaemon[1];
+        Path socketPath = options.socket().orElse(config.device().controlSocket());
+        Optional<ControlServer> control = openControl(socketPath,
+                new ControlCommands(loop, clock, () -> self[0].reload(), Optional.empty()));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sipdesk-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        SystemdNotifier.watchdogPeriod().ifPresent(period -> watchdog.scheduleAtFixedRate(() -> {
+            // Fed only while the core's loop turns: a stuck core makes systemd restart the phone.
+            if (loop.healthy(Duration.ofSeconds(5))) systemd.watchdog();
+        }, 0, Math.max(1, period.toMillis() / 2), TimeUnit.MILLISECONDS));
+        self[0] = new PhoneDaemon(options, loop, coreThread, network, audio, panel, control, systemd, watchdog, network, config);
+        ReloadSignal.install(self[0]::reload);
+        systemd.ready();
+        systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
+        return self[0];
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    public SimulatedNetwork simulatedNetwork() {
+        return simulatedNetwork;
+    }
+
+    public Optional<Path> controlSocket() {
+        return control.map(ControlServer::path);
+    }
+
+    /** Re-reads the config file; a rejected file changes nothing (its errors are logged). */
+    public void reload() {
+        systemd.reloading();
+        Optional<SipdeskConfig> fresh = loadConfig(options.config(), "reload");
+        fresh.ifPresent(c -> {
+            config = c;
+            loop.post(new PhoneEvent.Reconfigured(c.toCallSettings()));
+            LOG.info("configuration reloaded from " + options.config());
+        });
+        systemd.ready();
+    }
+
+    /** Waits until the core's thread ends (it ends when the daemon is closed). */
+    public void awaitShutdown() throws InterruptedException {
+        coreThread.join();
+    }
+
+    @Override
+    public void close() {
+        systemd.stopping();
+        control.ifPresent(ControlServer::close);
+        watchdog.shutdownNow();
+        signalling.close();
+        loop.close();
+        try {
+            coreThread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        audio.close();
+        try {
+            panel.closer().close();
+        } catch (Exception e) {
+            LOG.warning("closing the front panel: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the config file. A missing file (simulator) or a rejected one is reported and gives
+     * empty: a bad edit must not leave a dead phone, the caller keeps what it had.
+     */
+    public static Optional<SipdeskConfig> loadConfig(Path file, String hardware) {
+        if (!Files.exists(file) && hardware.equals("sim")) {
+            LOG.info("no config file at " + file + ": simulator defaults (IP direct)");
+            return Optional.of(SipdeskConfig.defaults());
+        }
+        return switch (ConfigFile.load(file, Strictness.LENIENT)) {
+            case ConfigLoad.Loaded l -> {
+                l.warnings().forEach(w -> LOG.warning(w.message()));
+                yield Optional.of(l.config());
+            }
+            case ConfigLoad.Rejected r -> {
+                r.warnings().forEach(w -> LOG.warning(w.message()));
+                r.errors().forEach(e -> LOG.severe(e.message()));
+                LOG.severe(file + " rejected, nothing of it applied");
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** The state directory, or memory only when it cannot be used (the phone works, nothing is kept). */
+    static StateStore openStore(Path dir) {
+        try {
+            return FileStateStore.open(dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("state directory " + dir + " unusable (" + e.getMessage()
+                    + "): history and keypad settings are kept in memory only");
+            return new MemoryStateStore();
+        }
+    }
+
+    private static Optional<ControlServer> openControl(Path socket, ControlCommands commands) {
+        try {
+            return Optional.of(ControlServer.start(socket, commands));
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("no control socket at " + socket + " (" + e.getMessage() + "): the sipdesk CLI cannot reach this phone");
+            return Optional.empty();
+        }
+    }
+
+    /** Forwards to the real dispatcher once the adapters exist. */
+    private static final class LateDispatcher implements java.util.function.Consumer<sipdesk.core.Command> {
+        volatile CommandDispatcher target;
+
+        @Override
+        public void accept(sipdesk.core.Command c) {
+            target.accept(c);
+        }
+    }
+
+    /** Audio for a phone with no sound path yet: logs what would be heard. */
+    static final class LoggingAudio implements Audio {
+        @Override
+        public void execute(sipdesk.core.Command.AudioCommand command) {
+            LOG.fine(() -> "audio: " + command);
+        }
+
+        @Override
+        public void close() {}
+    }
+
+}

@@ -1,0 +1,54 @@
+package sipdesk.daemon;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import sipdesk.config.ConfigFile;
+
+/** The command line of {@code sipdesk run}. */
+public record RunOptions(Path config, String hardware, Optional<String> script, Optional<Path> stateDir,
+                         Optional<Path> socket) {
+
+    public static final String USAGE =
+            "sipdesk [run] [--config FILE] [--hardware auto|sim|pi] [--state-dir DIR] [--socket PATH] [--script FILE|-]";
+
+    /** Parses the options, or prints what is wrong and returns empty. */
+    public static Optional<RunOptions> parse(List<String> args, PrintStream err) {
+        Path config = ConfigFile.DEFAULT_PATH;
+        String hardware = "auto";
+        Optional<String> script = Optional.empty();
+        Optional<Path> stateDir = Optional.empty();
+        Optional<Path> socket = Optional.empty();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!List.of("--config", "--hardware", "--script", "--state-dir", "--socket").contains(a)) {
+                err.println("sipdesk: unknown argument '" + a + "'");
+                return Optional.empty();
+            }
+            if (i + 1 >= args.size()) {
+                err.println("sipdesk: " + a + " needs a value");
+                return Optional.empty();
+            }
+            String v = args.get(++i);
+            switch (a) {
+                case "--config" -> config = Path.of(v);
+                case "--hardware" -> {
+                    if (!List.of("auto", "sim", "pi").contains(v)) {
+                        err.println("sipdesk: --hardware must be auto, sim or pi, got '" + v + "'");
+                        return Optional.empty();
+                    }
+                    hardware = v;
+                }
+                case "--script" -> script = Optional.of(v);
+                case "--state-dir" -> stateDir = Optional.of(Path.of(v));
+                case "--socket" -> socket = Optional.of(Path.of(v));
+                default -> {
+                    err.println("sipdesk: unknown argument '" + a + "'");
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(new RunOptions(config, hardware, script, stateDir, socket));
+    }
+}
