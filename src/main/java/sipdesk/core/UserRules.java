@@ -24,8 +24,12 @@ final class UserRules {
             case KeyPress k -> key(k);
             case KeyLongPress k -> {
                 // Yealink-style shortcut: a long # toggles DND.
-                if (k.key() == Key.POUND) toggleDnd();
-                else p.refuse(k);
+                if (k.key() == Key.POUND) {
+                    undoPound();
+                    toggleDnd();
+                } else {
+                    p.refuse(k);
+                }
             }
         }
     }
@@ -488,6 +492,19 @@ final class UserRules {
                 p.state = new History(size == 0 ? 0 : (h.index() + 1) % size);
             }
             default -> p.refuse(event);
+        }
+    }
+
+    /** The keypad reports a press before the long press: the '#' it typed is taken back. */
+    private void undoPound() {
+        if (p.state instanceof Dialling d && d.digits().endsWith("#")) {
+            String rest = d.digits().substring(0, d.digits().length() - 1);
+            if (!rest.isEmpty()) p.state = new Dialling(rest, d.preDial());
+            else if (d.preDial()) p.state = new Idle();
+            else {
+                p.stopDialling();
+                p.dialTone();
+            }
         }
     }
 

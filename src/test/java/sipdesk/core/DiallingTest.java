@@ -165,6 +165,19 @@ class DiallingTest {
     }
 
     @Test
+    void aLongPoundAfterItsPressTogglesDndWithoutLeavingAHashTyped() {
+        var h = new PhoneHarness();
+        h.type("#");
+        h.send(new PhoneEvent.KeyLongPress(Key.POUND));
+        assertTrue(h.phone.saved().settings().dnd());
+        assertInstanceOf(Idle.class, h.state());
+        h.offHook().type("#");
+        h.send(new PhoneEvent.KeyLongPress(Key.POUND));
+        assertInstanceOf(DialTone.class, h.state());
+        assertEquals(Optional.of(Tone.DIAL), h.tone());
+    }
+
+    @Test
     void aLongPoundTogglesDnd() {
         var h = new PhoneHarness();
         h.send(new PhoneEvent.KeyLongPress(Key.POUND));
