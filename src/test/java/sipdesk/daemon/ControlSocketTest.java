@@ -31,12 +31,28 @@ class ControlSocketTest {
 
     @BeforeEach
     void startDaemon() throws Exception {
+        daemon = start();
+    }
+
+    private PhoneDaemon start() throws Exception {
         socket = dir.resolve("run/control.sock");
         var options = new RunOptions(dir.resolve("none.cfg"), "sim", Optional.of("-"), Optional.of(dir.resolve("state")),
                 Optional.of(socket));
         var panel = new TerminalPanel(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        daemon = PhoneDaemon.start(options, "sim", (sink, config) ->
+        return PhoneDaemon.start(options, "sim", (sink, config) ->
                 new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));
+    }
+
+    @Test
+    void keypadSettingsAndHistorySurviveARestart() throws Exception {
+        assertEquals(0, cli("dnd", "on").code());
+        assertEquals(0, cli("dial", "2001").code());
+        awaitStatus("state: Ended");
+        daemon.close();
+        daemon = start();
+        Result r = cli("status");
+        assertTrue(r.out().contains("dnd: on"), r.out());
+        assertTrue(cli("history").out().contains("2001"));
     }
 
     @AfterEach
