@@ -27,6 +27,7 @@ public final class CallControl {
     Optional<DigitMap> digitMap;
     private ScreenComposer composer;
     private final UserRules user;
+    private final RemoteControlRules remote;
     final NetworkRules network;
 
     PhoneState state = new Idle();
@@ -45,7 +46,9 @@ public final class CallControl {
         this.saved = saved;
         this.clock = clock;
         apply(settings);
-        this.user = new UserRules(this);
+        MultiCallRules calls = new MultiCallRules(this);
+        this.user = new UserRules(this, calls);
+        this.remote = new RemoteControlRules(this, user, calls);
         this.network = new NetworkRules(this);
     }
 
@@ -60,7 +63,7 @@ public final class CallControl {
             }
             case Reconfigured r -> apply(r.settings());
             case FrontPanelEvent e -> user.handle(e);
-            case ControlEvent e -> user.control(e);
+            case ControlEvent e -> remote.control(e);
             case TimerExpired t -> network.timer(t);
             case NetworkEvent e -> network.handle(e);
         }

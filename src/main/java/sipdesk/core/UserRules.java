@@ -11,8 +11,11 @@ import sipdesk.core.dial.DigitMap;
 final class UserRules {
     private final CallControl p;
 
-    UserRules(CallControl phone) {
+    private final MultiCallRules calls;
+
+    UserRules(CallControl phone, MultiCallRules calls) {
         this.p = phone;
+        this.calls = calls;
     }
 
     void handle(FrontPanelEvent event) {
@@ -30,76 +33,6 @@ final class UserRules {
                 } else {
                     p.refuse(k);
                 }
-            }
-        }
-    }
-
-    // --- remote control ------------------------------------------------------------------------
-
-    void control(ControlEvent event) {
-        switch (event) {
-            case ControlDial d -> {
-                if (d.target().isBlank()) {
-                    p.refuse(event);
-                    return;
-                }
-                switch (p.state) {
-                    case Idle i -> {
-                        p.speakerOn = true;
-                        p.dial(d.target());
-                    }
-                    case History h -> {
-                        p.speakerOn = true;
-                        p.dial(d.target());
-                    }
-                    case Dialling dl when dl.preDial() -> {
-                        p.speakerOn = true;
-                        p.dial(d.target());
-                    }
-                    case DialTone t -> p.dial(d.target());
-                    case Dialling dl -> p.dial(d.target());
-                    default -> p.refuse(event);
-                }
-            }
-            case ControlAnswer a -> {
-                switch (p.state) {
-                    case IncomingRinging r -> {
-                        if (!p.engaged()) p.speakerOn = true;
-                        p.answer(r.call());
-                    }
-                    case CallWaiting w -> acceptWaiting(w);
-                    default -> p.refuse(event);
-                }
-            }
-            case ControlHangup h -> {
-                if (p.state instanceof IncomingRinging r) {
-                    p.stopRinging(r.call().id());
-                    p.emit(new Reject(r.call().id(), p.settings.normalRefuseCode()));
-                    p.logRinging(r.call(), HistoryEntry.Direction.REJECTED);
-                    p.lineFree();
-                    return;
-                }
-                if (p.state instanceof Idle) {
-                    p.refuse(event);
-                    return;
-                }
-                p.speakerOn = false;
-                release(event);
-                if (p.state instanceof Holding held) {
-                    // A remote hang-up ends the held call too: nobody is at the phone to resume it.
-                    p.emit(new Hangup(held.call().id()));
-                    p.logCall(held.call());
-                    p.state = new Idle();
-                }
-            }
-            case ControlSetDnd d -> p.saved = p.saved.withSettings(p.saved.settings().withDnd(d.on()));
-            case ControlSetForward f -> {
-                var s = p.saved.settings();
-                p.saved = p.saved.withSettings(switch (f.kind()) {
-                    case ALWAYS -> s.withAlways(f.forward());
-                    case BUSY -> s.withBusy(f.forward());
-                    case NO_ANSWER -> s.withNoAnswer(f.forward());
-                });
             }
         }
     }
@@ -148,8 +81,8 @@ final class UserRules {
             }
             case Dialling d when d.preDial() -> p.dial(d.digits());
             case IncomingRinging r -> p.answer(r.call());
-            case CallWaiting w -> acceptWaiting(w);
-            case History h -> dialHistoryEntry(h, event);
+            case CallWaiting w -> calls.acceptWaiting(w);
+            case History h -> calls.dialHistoryEntry(h, event);
             case Ended e -> {
                 p.emit(new CancelTimer(TimerId.of(TimerId.Kind.ENDED_SCREEN)));
                 p.dialTone();
@@ -162,7 +95,7 @@ final class UserRules {
     }
 
     /** The user gives the line back (handset down, or speaker off). */
-    private void release(PhoneEvent event) {
+    void release(PhoneEvent event) {
         switch (p.state) {
             case Idle i -> {}
             case DialTone d -> {
@@ -207,7 +140,7 @@ final class UserRules {
                 p.emit(new StartRinger());
                 p.state = new IncomingRinging(w.waiting());
             }
-            case TwoCalls t when t.consultation() -> attendedTransfer(t.held(), t.active().id(), t.active().peer().uri());
+            case TwoCalls t when t.consultation() -> calls.attendedTransfer(t.held(), t.active().id(), t.active().peer().uri());
             case TwoCalls t -> {
                 p.emit(new Hangup(t.active().id()));
                 p.logCall(t.active());
@@ -219,7 +152,7 @@ final class UserRules {
                 p.state = new Holding(t.held());
             }
             // Yealink's semi-attended transfer: hanging up while the target still rings transfers.
-            case Consulting c -> attendedTransfer(c.held(), c.consult().id(), c.consult().currentTarget());
+            case Consulting c -> calls.attendedTransfer(c.held(), c.consult().id(), c.consult().currentTarget());
             case Transferring t -> {}
             case Conference c -> {
                 p.emit(new Hangup(c.first().id()));
@@ -247,14 +180,14 @@ final class UserRules {
 
     private void flash(HookFlash event) {
         switch (p.state) {
-            case Connected c -> startTransfer(c.call(), true);
-            case CallWaiting w -> acceptWaiting(w);
-            case TwoCalls t -> swap(t);
-            case TransferDialling t -> resume(t.held());
+            case Connected c -> calls.startTransfer(c.call(), true);
+            case CallWaiting w -> calls.acceptWaiting(w);
+            case TwoCalls t -> calls.swap(t);
+            case TransferDialling t -> calls.resume(t.held());
             case Consulting c -> {
                 p.emit(new CancelCall(c.consult().id()));
                 p.logUnanswered(c.consult());
-                resume(c.held());
+                calls.resume(c.held());
             }
             default -> p.refuse(event);
         }
@@ -280,7 +213,7 @@ final class UserRules {
             case Calling call when call.call().progress() == OutgoingCall.Progress.EARLY_MEDIA ->
                     p.emit(new SendDtmf(call.call().id(), c)); // an IVR announcing in early media
             case TransferDialling t -> {
-                if (c == '#' && !t.digits().isEmpty()) consult(t);
+                if (c == '#' && !t.digits().isEmpty()) calls.consult(t);
                 else {
                     p.emit(new StopTone());
                     p.state = new TransferDialling(t.held(), t.digits() + c);
@@ -316,9 +249,9 @@ final class UserRules {
             case CANCEL -> cancel(event);
             case REDIAL -> redial(event);
             case DND -> toggleDnd();
-            case HOLD -> hold(event);
-            case TRANSFER -> transfer(event);
-            case CONFERENCE -> conference(event);
+            case HOLD -> calls.hold(event);
+            case TRANSFER -> calls.transfer(event);
+            case CONFERENCE -> calls.conference(event);
             case SPEAKER -> speaker(event);
             case FORWARD -> forward(event);
             case HISTORY -> history(event);
@@ -336,10 +269,10 @@ final class UserRules {
                 if (!p.engaged()) p.speakerOn = true;
                 p.answer(r.call());
             }
-            case CallWaiting w -> acceptWaiting(w);
+            case CallWaiting w -> calls.acceptWaiting(w);
             case ConfirmRedirect c -> p.network.follow(c.call(), c.call().redirects(), c.call().redirects().next().orElseThrow());
-            case TransferDialling t when !t.digits().isEmpty() -> consult(t);
-            case History h -> dialHistoryEntry(h, event);
+            case TransferDialling t when !t.digits().isEmpty() -> calls.consult(t);
+            case History h -> calls.dialHistoryEntry(h, event);
             default -> p.refuse(event);
         }
     }
@@ -380,7 +313,7 @@ final class UserRules {
             }
             case TransferDialling t when !t.digits().isEmpty() ->
                     p.state = new TransferDialling(t.held(), t.digits().substring(0, t.digits().length() - 1));
-            case TransferDialling t -> resume(t.held());
+            case TransferDialling t -> calls.resume(t.held());
             case Consulting c -> {
                 p.emit(new CancelCall(c.consult().id()));
                 p.logUnanswered(c.consult());
@@ -417,51 +350,6 @@ final class UserRules {
         }
     }
 
-    private void hold(KeyPress event) {
-        switch (p.state) {
-            case Connected c -> {
-                p.emit(new Hold(c.call().id()));
-                p.emit(new DisconnectMedia());
-                p.state = new Holding(c.call().withLocalHold(true));
-            }
-            case Holding h -> {
-                if (!p.engaged()) p.speakerOn = true;
-                resume(h.call());
-            }
-            case TwoCalls t -> swap(t);
-            default -> p.refuse(event);
-        }
-    }
-
-    private void transfer(KeyPress event) {
-        switch (p.state) {
-            case Connected c -> startTransfer(c.call(), true);
-            case Holding h -> {
-                if (!p.engaged()) p.speakerOn = true;
-                startTransfer(h.call(), false);
-            }
-            case TransferDialling t when !t.digits().isEmpty() -> {
-                p.emit(new StopTone());
-                p.emit(new BlindTransfer(t.held().id(), t.digits()));
-                p.state = new Transferring(t.held(), Optional.empty(), t.digits());
-            }
-            case Consulting c -> attendedTransfer(c.held(), c.consult().id(), c.consult().currentTarget());
-            case TwoCalls t -> attendedTransfer(t.held(), t.active().id(), t.active().peer().uri());
-            default -> p.refuse(event);
-        }
-    }
-
-    private void conference(KeyPress event) {
-        if (p.state instanceof TwoCalls t) {
-            p.emit(new Resume(t.held().id()));
-            p.emit(new ConnectMedia(List.of(t.active().id(), t.held().id())));
-            p.state = new Conference(t.active(), t.held().withLocalHold(false));
-        } else {
-            p.refuse(event);
-        }
-    }
-
-    /** FORWARD after typing a number turns always-forward on to it; on its own it toggles the saved target. */
     private void forward(KeyPress event) {
         var settings = p.saved.settings();
         switch (p.state) {
@@ -513,62 +401,4 @@ final class UserRules {
         p.saved = p.saved.withSettings(s.withDnd(!s.dnd()));
     }
 
-    // --- multi-call helpers -----------------------------------------------------------------
-
-    private void dialHistoryEntry(History h, PhoneEvent event) {
-        var history = p.saved.history();
-        if (history.isEmpty()) {
-            if (p.engaged()) p.dialTone();
-            else p.refuse(event);
-            return;
-        }
-        if (!p.engaged()) p.speakerOn = true;
-        p.state = new Idle();
-        p.dial(history.get(Math.min(h.index(), history.size() - 1)).peer().uri());
-    }
-
-    private void acceptWaiting(CallWaiting w) {
-        p.stopRinging(w.waiting().id());
-        if (!w.current().localHold()) p.emit(new Hold(w.current().id()));
-        if (!p.engaged()) p.speakerOn = true;
-        p.emit(new Answer(w.waiting().id()));
-        p.emit(new ConnectMedia(List.of(w.waiting().id())));
-        var answered = new ActiveCall(w.waiting().id(), w.waiting().caller(), HistoryEntry.Direction.INCOMING,
-                p.clock.instant(), false, false);
-        p.state = new TwoCalls(answered, w.current().withLocalHold(true), false);
-    }
-
-    private void swap(TwoCalls t) {
-        p.emit(new Hold(t.active().id()));
-        p.emit(new Resume(t.held().id()));
-        p.emit(new ConnectMedia(List.of(t.held().id())));
-        p.state = new TwoCalls(t.held().withLocalHold(false), t.active().withLocalHold(true), t.consultation());
-    }
-
-    private void resume(ActiveCall call) {
-        p.emit(new StopTone());
-        p.emit(new Resume(call.id()));
-        p.emit(new ConnectMedia(List.of(call.id())));
-        p.state = new Connected(call.withLocalHold(false));
-    }
-
-    private void startTransfer(ActiveCall call, boolean holdFirst) {
-        if (holdFirst) {
-            p.emit(new Hold(call.id()));
-            p.emit(new DisconnectMedia());
-        }
-        p.emit(new PlayTone(Tone.DIAL));
-        p.state = new TransferDialling(call.withLocalHold(true), "");
-    }
-
-    private void consult(TransferDialling t) {
-        p.emit(new StopTone());
-        p.state = new Consulting(t.held(), p.placeCall(t.digits()));
-    }
-
-    private void attendedTransfer(ActiveCall held, CallId consult, String target) {
-        p.emit(new StopTone());
-        p.emit(new AttendedTransfer(held.id(), consult));
-        p.state = new Transferring(held, Optional.of(consult), target);
-    }
 }
