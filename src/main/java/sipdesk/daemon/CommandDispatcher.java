@@ -27,7 +27,10 @@ public final class CommandDispatcher implements Consumer<Command> {
     @Override
     public void accept(Command command) {
         switch (command) {
-            case Command.SipCommand c -> signalling.execute(c);
+            case Command.SipCommand c -> {
+                LOG.info(() -> CallTags.prefix(CallTags.of(c)) + "sip: " + c);
+                signalling.execute(c);
+            }
             case Command.AudioCommand c -> audio.execute(c);
             case Command.Show s -> display.show(s.screen());
             case Command.SaveState s -> store.save(s.state());

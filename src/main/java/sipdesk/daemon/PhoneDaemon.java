@@ -86,6 +86,7 @@ public final class PhoneDaemon implements AutoCloseable {
         var loop = new EventLoop(core, dispatcher, clock);
         EventSink sink = event -> {
             if (event instanceof PhoneEvent.RegistrationChanged r) systemd.status(ControlCommands.describe(r.state()));
+            if (event instanceof PhoneEvent.NetworkEvent n) LOG.info(() -> CallTags.prefix(CallTags.of(n)) + "network: " + n);
             loop.post(event);
         };
         FrontPanel panel = panels.open(sink, config);
