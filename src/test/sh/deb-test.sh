@@ -53,7 +53,8 @@ if installed; then
     fi
 fi
 # From here on, whatever happens, the machine is left without the package.
-trap 'if installed; then echo "deb-test: purging sipdesk"; dpkg --purge sipdesk >/dev/null 2>&1 || true; fi' EXIT
+ctrl=$(mktemp -d)
+trap 'rm -rf "$ctrl"; if installed; then echo "deb-test: purging sipdesk"; dpkg --purge sipdesk >/dev/null 2>&1 || true; fi' EXIT
 
 step "the package's metadata and contents"
 info=$(dpkg-deb -f "$deb" Package Architecture Depends)
@@ -61,13 +62,16 @@ grep -q '^Package: sipdesk$' <<<"$info" || fail "Package field: $info"
 grep -q '^Architecture: all$' <<<"$info" || fail "Architecture field: $info"
 grep -q '^Depends: .*java21-runtime-headless' <<<"$info" || fail "Depends does not name java21-runtime-headless: $info"
 ok "control: $(grep '^Depends' <<<"$info")"
-dpkg-deb --ctrl-tarfile "$deb" | tar -t | grep -qx './conffiles' || fail "no conffiles in the control archive"
-[ "$(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./conffiles)" = /etc/sipdesk/sipdesk.cfg ] ||
-    fail "conffiles should list exactly /etc/sipdesk/sipdesk.cfg"
+# Whole files and variables, no `| grep -q`: with pipefail, grep quitting early fails the pipe.
+dpkg-deb -e "$deb" "$ctrl" || fail "dpkg-deb -e $deb"
+[ -f "$ctrl/conffiles" ] || fail "no conffiles in the control archive"
+[ "$(cat "$ctrl/conffiles")" = /etc/sipdesk/sipdesk.cfg ] ||
+    fail "conffiles should list exactly /etc/sipdesk/sipdesk.cfg, not: $(cat "$ctrl/conffiles")"
 ok "conffiles: /etc/sipdesk/sipdesk.cfg"
 for s in postinst prerm postrm; do
-    dpkg-deb --ctrl-tarfile "$deb" | tar -xO "./$s" | sh -n || fail "$s: shell syntax error"
-    dpkg-deb --ctrl-tarfile "$deb" | tar -xO "./$s" | grep -q '^set -e$' || fail "$s: no 'set -e'"
+    [ -x "$ctrl/$s" ] || fail "$s missing or not executable"
+    sh -n "$ctrl/$s" || fail "$s: shell syntax error"
+    grep -q '^set -e$' "$ctrl/$s" || fail "$s: no 'set -e'"
 done
 ok "maintainer scripts: postinst prerm postrm parse, set -e"
 
@@ -141,7 +145,9 @@ check_installed() {
     done
     ok "all $n jars of the manifest's Class-Path are in /usr/share/sipdesk/lib"
 
-    dpkg-query -W -f='${Conffiles}\n' sipdesk | grep -q '^ /etc/sipdesk/sipdesk.cfg ' ||
+    local conffiles
+    conffiles=$(dpkg-query -W -f='${Conffiles}\n' sipdesk)
+    grep -q '^ /etc/sipdesk/sipdesk.cfg ' <<<"$conffiles" ||
         fail "dpkg does not know /etc/sipdesk/sipdesk.cfg as a conffile"
     ok "dpkg: /etc/sipdesk/sipdesk.cfg is a conffile"
     if command -v deb-systemd-helper >/dev/null; then
