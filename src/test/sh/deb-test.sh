@@ -9,7 +9,9 @@
 #
 # The Java dependency: on Debian 13 a JRE 21+ from apt satisfies it. Debian 12 has no package that
 # provides java21-runtime-headless (our machines carry a JDK 25 under /usr/lib/jvm outside dpkg),
-# so there the package goes in with --force-depends, the way the README describes for Bookworm.
+# so there the test declares that JDK to dpkg with a stand-in package, as the README tells Bookworm
+# users to, and purges the stand-in again at the end. No --force-depends: dpkg must find the
+# dependency satisfied.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../../.." && pwd)
 cd "$root"
@@ -36,7 +38,7 @@ check_mode() {
 }
 
 [ "$(id -u)" -eq 0 ] || fail "must run as root: it installs and purges the package"
-for t in dpkg dpkg-deb dpkg-query systemd-analyze setpriv; do
+for t in dpkg dpkg-deb dpkg-query systemd-analyze setpriv unzip; do
     command -v "$t" >/dev/null || fail "$t is missing"
 done
 deb=$(ls -t target/sipdesk_*_all.deb 2>/dev/null | head -n 1 || true)
@@ -54,7 +56,15 @@ if installed; then
 fi
 # From here on, whatever happens, the machine is left without the package.
 ctrl=$(mktemp -d)
-trap 'rm -rf "$ctrl"; if installed; then echo "deb-test: purging sipdesk"; dpkg --purge sipdesk >/dev/null 2>&1 || true; fi' EXIT
+stand_in_installed() {
+    [ "$(dpkg-query -W -f='${db:Status-Status}' sipdesk-deb-test-java21 2>/dev/null || true)" = installed ]
+}
+cleanup() {
+    if installed; then echo "deb-test: purging sipdesk"; dpkg --purge sipdesk >/dev/null 2>&1 || true; fi
+    if stand_in_installed; then dpkg --purge sipdesk-deb-test-java21 >/dev/null 2>&1 || true; fi
+    rm -rf "$ctrl"
+}
+trap cleanup EXIT
 
 step "the package's metadata and contents"
 info=$(dpkg-deb -f "$deb" Package Architecture Depends)
@@ -89,14 +99,24 @@ ok "exposure at most 2.5"
 step "install"
 java_provider=$(dpkg-query -W -f='${db:Status-Status} ${Package} ${Provides}\n' 2>/dev/null |
     grep -E '^installed .*(java21-runtime-headless|java25-runtime-headless)' | head -n 1 || true)
-dpkg_flags=()
+stand_in=sipdesk-deb-test-java21
 if [ -n "$java_provider" ]; then
     echo "   Java from dpkg: $(cut -d' ' -f2 <<<"$java_provider")"
 else
-    echo "   no installed package provides java21-runtime-headless (Debian 12): --force-depends"
-    dpkg_flags+=(--force-depends)
+    echo "   no installed package provides java21-runtime-headless (Debian 12): a stand-in does"
+    mkdir -p "$ctrl/$stand_in/DEBIAN"
+    cat >"$ctrl/$stand_in/DEBIAN/control" <<EOF
+Package: $stand_in
+Version: 1
+Architecture: all
+Maintainer: sipdesk deb-test <root@localhost>
+Provides: java21-runtime-headless
+Description: stand-in for a JDK 21+ that is not a Debian package (deb-test.sh)
+EOF
+    dpkg-deb -b "$ctrl/$stand_in" "$ctrl/$stand_in.deb" >/dev/null || fail "building the Java stand-in"
+    dpkg -i "$ctrl/$stand_in.deb" >/dev/null || fail "installing the Java stand-in"
 fi
-dpkg -i "${dpkg_flags[@]}" "$deb" || fail "dpkg -i ${dpkg_flags[*]} $deb"
+dpkg -i "$deb" || fail "dpkg -i $deb"
 installed || fail "dpkg reports sipdesk not installed"
 [ "$(dpkg-query -W -f='${db:Status-Abbrev}' sipdesk)" = "ii " ] ||
     fail "sipdesk not fully configured: $(dpkg-query -W -f='${db:Status-Abbrev}' sipdesk)"
@@ -185,7 +205,7 @@ ok "other users cannot read the config"
 
 step "reinstall over itself: the administrator's config edit survives, modes stay"
 echo "## deb-test: local edit" >>/etc/sipdesk/sipdesk.cfg
-dpkg -i "${dpkg_flags[@]}" --force-confold "$deb" >/dev/null || fail "reinstall"
+dpkg -i --force-confold "$deb" >/dev/null || fail "reinstall"
 grep -q '^## deb-test: local edit$' /etc/sipdesk/sipdesk.cfg || fail "the config edit was lost on reinstall"
 ok "config edit kept"
 check_installed
