@@ -149,8 +149,8 @@ check_installed() {
     check_mode /usr/lib/sysusers.d/sipdesk.conf 644 root:root
     check_mode /usr/lib/tmpfiles.d/sipdesk.conf 644 root:root
     check_mode /usr/share/doc/sipdesk/README.md 644 root:root
-    cmp -s systemd/sipdesk.service /lib/systemd/system/sipdesk.service || fail "installed unit differs from systemd/sipdesk.service"
-    cmp -s src/main/sh/sipdesk /usr/bin/sipdesk || fail "installed launcher differs from src/main/sh/sipdesk"
+    cmp -s systemd/sipdesk.service /lib/systemd/system/sipdesk.service || fail "installed unit differs from systemd/sipdesk.service (a stale .deb? mvn package rebuilds it)"
+    cmp -s src/main/sh/sipdesk /usr/bin/sipdesk || fail "installed launcher differs from src/main/sh/sipdesk (a stale .deb? mvn package rebuilds it)"
 
     # Every jar the manifest's Class-Path names is installed next to sipdesk.jar.
     local cp j n=0
