@@ -51,21 +51,21 @@ public final class JsscSerialLink implements SerialLink {
         try {
             int n = port.getInputBufferBytesCount();
             // A vanished device makes the FIONREAD ioctl fail: jssc then reports -1.
-            if (n < 0) throw new IOException(port.getPortName() + ": the device is gone");
+            if (n < 0) throw new IOException("the device is gone");
             if (n == 0) return new byte[0];
             byte[] bytes = port.readBytes(n);
             return bytes == null ? new byte[0] : bytes;
         } catch (SerialPortException e) {
-            throw new IOException(port.getPortName() + ": read failed (" + e.getExceptionType() + ")", e);
+            throw new IOException("read failed (" + e.getExceptionType() + ")", e);
         }
     }
 
     @Override
     public void write(byte[] bytes) throws IOException {
         try {
-            if (!port.writeBytes(bytes)) throw new IOException(port.getPortName() + ": write failed (the device is gone?)");
+            if (!port.writeBytes(bytes)) throw new IOException("write failed (the device is gone?)");
         } catch (SerialPortException e) {
-            throw new IOException(port.getPortName() + ": write failed (" + e.getExceptionType() + ")", e);
+            throw new IOException("write failed (" + e.getExceptionType() + ")", e);
         }
     }
 

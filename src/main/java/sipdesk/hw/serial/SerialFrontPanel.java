@@ -207,7 +207,7 @@ public final class SerialFrontPanel implements Display, AutoCloseable {
         }
         outage = true;
         LOG.warning("serial front panel unavailable: " + why + "; the phone carries on without it and retries every "
-                + options.retryInterval().toSeconds() + " s");
+                + seconds(options.retryInterval()));
     }
 
     private void heard(long nowNanos) {
@@ -222,7 +222,7 @@ public final class SerialFrontPanel implements Display, AutoCloseable {
 
     private void keepAlive(long nowNanos) throws java.io.IOException {
         if (nowNanos - lastHeardNanos > options.silenceTimeout().toNanos()) {
-            lost(nowNanos, "no answer for " + options.silenceTimeout().toSeconds() + " s (PING without PONG)");
+            lost(nowNanos, "no answer for " + seconds(options.silenceTimeout()) + " (PING without PONG)");
             return;
         }
         if (nowNanos - lastPingNanos >= options.pingInterval().toNanos()) {
@@ -333,6 +333,11 @@ public final class SerialFrontPanel implements Display, AutoCloseable {
         sentRinger = null;
         sentBacklight = null;
         glyphsSent = false;
+    }
+
+    /** "3 s", "0.3 s" */
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : (d.toMillis() / 1000.0) + " s";
     }
 
     private void send(String line) throws java.io.IOException {
