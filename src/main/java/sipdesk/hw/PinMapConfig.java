@@ -56,7 +56,7 @@ public final class PinMapConfig {
         if (!problems.isEmpty()) return new Refused(problems);
         try {
             PinMap map = new PinMap(keypad(v), hook(v), lcd(config), lamps(v), ringer(v), buttons(v));
-            return new Wired(map, longPress(v));
+            return new Wired(map, longPressActions(config));
         } catch (IllegalArgumentException e) {
             // PanelWiringCheck should have caught it: say what the records refused rather than crash.
             return new Refused(List.of(new ConfigProblem(file, 0, "", "the front panel wiring is not usable: "
@@ -118,7 +118,9 @@ public final class PinMapConfig {
                 v.get(Keys.KEYPAD_LONG_PRESS), v.get(Keys.KEYPAD_STUCK));
     }
 
-    private static LongPressActions longPress(SettingValues v) {
+    /** {@code sipdesk.keypad.long_press.*} alone: the serial panel needs them without the GPIO wiring. */
+    public static LongPressActions longPressActions(SipdeskConfig config) {
+        SettingValues v = config.values();
         Map<Key, Optional<Key>> actions = new EnumMap<>(Key.class);
         Keys.KEYPAD_LONG_PRESS_ACTION.forEach((key, setting) -> actions.put(key, v.get(setting)));
         return new LongPressActions(actions);

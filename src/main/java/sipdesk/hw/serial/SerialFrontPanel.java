@@ -13,6 +13,7 @@ import sipdesk.core.PhoneEvent;
 import sipdesk.core.Screen;
 import sipdesk.core.port.Display;
 import sipdesk.core.port.EventSink;
+import sipdesk.hw.FrontPanel;
 import sipdesk.hw.HardwareUnavailableException;
 import sipdesk.hw.LcdCharset;
 import sipdesk.hw.LcdFrameBuffer;
@@ -33,7 +34,7 @@ import sipdesk.hw.serial.SerialPanelProtocol.Inbound;
  * closes the link; {@link #poll} then reopens it every {@link Options#retryInterval} and, once the
  * panel speaks again, sends the whole state anew. One warning per outage, one info when it ends.
  */
-public final class SerialFrontPanel implements Display, AutoCloseable {
+public final class SerialFrontPanel implements FrontPanel, Display {
     private static final Logger LOG = Logger.getLogger(SerialFrontPanel.class.getName());
     /** Bad lines warned about per connection; later ones are logged at FINE (a babbling firmware). */
     static final int MALFORMED_WARNINGS = 5;
@@ -120,12 +121,20 @@ public final class SerialFrontPanel implements Display, AutoCloseable {
         wake(options.nanoClock().getAsLong());
     }
 
+    /** The panel is its own display: screens are recorded here and sent by {@link #poll}. */
+    @Override
+    public Display display() {
+        return this;
+    }
+
     /** The ringer on (the firmware plays its cadence) or off. */
+    @Override
     public synchronized void ring(boolean on) {
         ringing = on;
     }
 
     /** Reads and handles what arrived, keeps the link alive, sends what changed; reconnects when due. */
+    @Override
     public synchronized void poll(long nowNanos) {
         if (link == null) {
             if (nowNanos - nextAttemptNanos >= 0) connect(nowNanos);
