@@ -263,7 +263,7 @@ public final class Keys {
             "up: buttons switch to GND (internal pull-up); down: to 3.3 V."));
 
     // --- the serial front panel
-    public static final Setting<String> SERIAL_PORT = add(s(SERIAL, "sipdesk.serial.port", ValueType.text(), "/dev/ttyACM0",
+    public static final Setting<String> SERIAL_PORT = add(s(SERIAL, "sipdesk.serial.port", devicePath(), "/dev/ttyACM0",
             "Serial device of the panel's microcontroller (/dev/ttyACM0, /dev/ttyUSB0, /dev/serial0; group dialout)."));
     public static final Setting<Integer> SERIAL_BAUD = add(s(SERIAL, "sipdesk.serial.baud",
             oneOf(9600, 19200, 38400, 57600, 115200, 230400), "115200", "Baud rate (8N1, no flow control)."));
@@ -332,6 +332,12 @@ public final class Keys {
         m.put("ask", RedirectPolicy.ASK);
         m.put("never", RedirectPolicy.NEVER);
         return ValueType.words(m);
+    }
+
+    /** A device node such as /dev/ttyACM0 or /dev/serial/by-id/...: absolute, no spaces. */
+    private static ValueType<String> devicePath() {
+        return ValueType.of("an absolute device path", t -> t.startsWith("/") && t.chars().noneMatch(Character::isWhitespace)
+                ? Optional.of(t) : Optional.empty());
     }
 
     private static ValueType<KeypadType> keypadType() {
