@@ -133,4 +133,17 @@ class HardwareTestCommandTest {
         assertEquals(2, run(mockPi(nanos -> { }), "--hardware", "sim"));
         assertEquals(2, run(mockPi(nanos -> { }), "--bogus"));
     }
+
+    @Test
+    void aSerialPortWithoutPermissionSaysWhichGroupToJoin() {
+        HardwareTestCommand.Environment env = new HardwareTestCommand.Environment(MockPi::context, MockPi.options(clock),
+                cfg -> () -> {
+                    throw new SerialLinkException(SerialLinkException.Reason.PERMISSION_DENIED,
+                            "permission denied on /dev/ttyACM0: add the service user to group 'dialout'", null);
+                },
+                SerialFrontPanel.Options.DEFAULTS, clock, nanos -> clock.advance(Duration.ofNanos(nanos)), () -> false);
+        assertEquals(1, run(env, "--seconds", "1"));
+        assertEquals("sipdesk hw test: serial front panel: permission denied on /dev/ttyACM0: add the service user to"
+                + " group 'dialout'\n", err.toString());
+    }
 }

@@ -16,6 +16,8 @@ import sipdesk.core.Glyph;
 import sipdesk.core.Key;
 import sipdesk.core.PhoneEvent;
 import sipdesk.core.Screen;
+import sipdesk.config.SipdeskConfig;
+import sipdesk.hw.FrontPanels;
 import sipdesk.hw.HardwareUnavailableException;
 import sipdesk.hw.LcdSize;
 
@@ -212,5 +214,30 @@ class SerialFrontPanelTest {
         port.take();
         panel.close();
         assertEquals(List.of("R 0", "B 0"), port.take());
+    }
+
+    @Test
+    void fromTheConfigLongPressesFollowTheKeypadSettingsAndTheBacklightItsTimeout() {
+        SipdeskConfig cfg = config("""
+                sipdesk.hardware = serial
+                sipdesk.keypad.long_press.0 = forward
+                sipdesk.lcd.backlight_timeout = 0
+                sipdesk.lcd.columns = 20
+                sipdesk.lcd.rows = 4
+                """);
+        SerialFrontPanel panel = FrontPanels.openSerial(port.connector(), cfg, events::add, options);
+        port.send("HELLO x", "L 0", "L #");
+        panel.show(new Screen(List.of("a", "b", "c", "d"), Set.of()));
+        run(panel, Duration.ofMillis(100));
+        assertEquals(List.of(new PhoneEvent.KeyPress(Key.FORWARD), new PhoneEvent.KeyPress(Key.DND)), events);
+        assertTrue(port.take().contains("D 3 d                  \\x20"));
+        run(panel, Duration.ofSeconds(60));
+        assertTrue(panel.isBacklightOn());
+    }
+
+    private static SipdeskConfig config(String text) {
+        var load = sipdesk.config.ConfigFile.parse("sipdesk.cfg", text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                sipdesk.config.Strictness.LENIENT);
+        return ((sipdesk.config.ConfigLoad.Loaded) load).config();
     }
 }
