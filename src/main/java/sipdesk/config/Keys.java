@@ -196,13 +196,13 @@ public final class Keys {
             "Unix socket of the sipdesk command."));
 
     // --- the Pi's front panel: defaults are PinMap.DEFAULT, the wiring of hardware/README.md
-    public static final Setting<KeypadType> KEYPAD_TYPE = add(s(PANEL, "sipdesk.keypad.type", keypadType(), "4x3",
+    public static final Setting<KeypadType> KEYPAD_TYPE = add(s(PANEL, "sipdesk.keypad.type", PanelValues.keypadType(), "4x3",
             "Matrix keypad: 4x3 (1 2 3 / 4 5 6 / 7 8 9 / * 0 #), 4x4 (adds A=OK B=CANCEL C=REDIAL D=HOLD) or none."));
     public static final Setting<List<Integer>> KEYPAD_ROWS = add(s(PANEL, "sipdesk.keypad.rows", ValueType.gpioList(), "5,6,13,19",
             "GPIOs of the 4 rows, top to bottom (outputs, 1 kOhm in series)."));
     public static final Setting<List<Integer>> KEYPAD_COLUMNS = add(s(PANEL, "sipdesk.keypad.columns", ValueType.gpioList(), "12,16,20",
             "GPIOs of the columns, left to right (inputs): 3 for 4x3, 4 for 4x4; not set with 4x4 = 12,16,20,21."));
-    public static final Setting<Boolean> KEYPAD_ACTIVE_HIGH = add(s(PANEL, "sipdesk.keypad.active_level", level(), "low",
+    public static final Setting<Boolean> KEYPAD_ACTIVE_HIGH = add(s(PANEL, "sipdesk.keypad.active_level", PanelValues.level(), "low",
             "low: the scan drives a row low, columns pulled up; high: reversed (row driven high, columns pulled down)."));
     public static final Setting<Duration> KEYPAD_DEBOUNCE = add(s(PANEL, "sipdesk.keypad.debounce_ms", ValueType.millis(0, 500), "20",
             "A key (or button) must read the same this long before it counts, ms."));
@@ -214,9 +214,9 @@ public final class Keys {
     public static final Map<Key, Setting<Optional<Key>>> KEYPAD_LONG_PRESS_ACTION = longPressActions();
     public static final Setting<Optional<Integer>> HOOK_PIN = add(s(PANEL, "sipdesk.hook.pin", ValueType.optionalGpio(), "17",
             "GPIO of the hook (cradle) switch; 0 = none (hands-free only)."));
-    public static final Setting<Boolean> HOOK_NORMALLY_OPEN = add(s(PANEL, "sipdesk.hook.polarity", polarity(), "normally_open",
+    public static final Setting<Boolean> HOOK_NORMALLY_OPEN = add(s(PANEL, "sipdesk.hook.polarity", PanelValues.polarity(), "normally_open",
             "normally_open: the handset's weight closes the switch; normally_closed: it opens it."));
-    public static final Setting<Boolean> HOOK_PULL_UP = add(s(PANEL, "sipdesk.hook.pull", pull(), "up",
+    public static final Setting<Boolean> HOOK_PULL_UP = add(s(PANEL, "sipdesk.hook.pull", PanelValues.pull(), "up",
             "up: the switch goes to GND (internal pull-up); down: to 3.3 V (internal pull-down)."));
     public static final Setting<Duration> HOOK_DEBOUNCE = add(s(PANEL, "sipdesk.hook.debounce_ms", ValueType.millis(0, 500), "50",
             "The hook must read the same this long before it counts, ms."));
@@ -241,11 +241,11 @@ public final class Keys {
             "GPIO of an LED lit while registered; 0 = none."));
     public static final Setting<Optional<Integer>> LED_IN_USE_PIN = add(s(PANEL, "sipdesk.led.in_use.pin", ValueType.optionalGpio(), "0",
             "GPIO of an LED lit during a call; 0 = none."));
-    public static final Setting<Boolean> LED_ACTIVE_HIGH = add(s(PANEL, "sipdesk.led.active_level", level(), "high",
+    public static final Setting<Boolean> LED_ACTIVE_HIGH = add(s(PANEL, "sipdesk.led.active_level", PanelValues.level(), "high",
             "high: the GPIO sources the current (LED to GND); low: it sinks it (LED to 3.3 V)."));
     public static final Setting<Optional<Integer>> RINGER_PIN = add(s(PANEL, "sipdesk.ringer.pin", ValueType.optionalGpio(), "18",
             "GPIO of the buzzer or bell relay (through a transistor); 0 = none (ring on the sound card only)."));
-    public static final Setting<Boolean> RINGER_ACTIVE_HIGH = add(s(PANEL, "sipdesk.ringer.active_level", level(), "high",
+    public static final Setting<Boolean> RINGER_ACTIVE_HIGH = add(s(PANEL, "sipdesk.ringer.active_level", PanelValues.level(), "high",
             "high: the output goes high to ring; low: for relay modules with an active-low input."));
     public static final Setting<List<Duration>> RINGER_CADENCE = add(s(PANEL, "sipdesk.ringer.cadence_ms", ValueType.millisList(8),
             "2000,4000", "Ring on, off, on, off... in ms, repeated; one value = steady (North America: 2000,4000; UK: 400,200,400,2000)."));
@@ -259,11 +259,11 @@ public final class Keys {
             "GPIO of a redial button; 0 = none (suggested: 26)."));
     public static final Setting<Optional<Integer>> BUTTON_DND_PIN = add(s(PANEL, "sipdesk.button.dnd.pin", ValueType.optionalGpio(), "0",
             "GPIO of a do-not-disturb button; 0 = none (suggested: 4)."));
-    public static final Setting<Boolean> BUTTON_PULL_UP = add(s(PANEL, "sipdesk.button.pull", pull(), "up",
+    public static final Setting<Boolean> BUTTON_PULL_UP = add(s(PANEL, "sipdesk.button.pull", PanelValues.pull(), "up",
             "up: buttons switch to GND (internal pull-up); down: to 3.3 V."));
 
     // --- the serial front panel
-    public static final Setting<String> SERIAL_PORT = add(s(SERIAL, "sipdesk.serial.port", devicePath(), "/dev/ttyACM0",
+    public static final Setting<String> SERIAL_PORT = add(s(SERIAL, "sipdesk.serial.port", PanelValues.devicePath(), "/dev/ttyACM0",
             "Serial device of the panel's microcontroller (/dev/ttyACM0, /dev/ttyUSB0, /dev/serial0; group dialout)."));
     public static final Setting<Integer> SERIAL_BAUD = add(s(SERIAL, "sipdesk.serial.baud",
             oneOf(9600, 19200, 38400, 57600, 115200, 230400), "115200", "Baud rate (8N1, no flow control)."));
@@ -334,54 +334,6 @@ public final class Keys {
         return ValueType.words(m);
     }
 
-    /** A device node such as /dev/ttyACM0 or /dev/serial/by-id/...: absolute, no spaces. */
-    private static ValueType<String> devicePath() {
-        return ValueType.of("an absolute device path", t -> t.startsWith("/") && t.chars().noneMatch(Character::isWhitespace)
-                ? Optional.of(t) : Optional.empty());
-    }
-
-    private static ValueType<KeypadType> keypadType() {
-        Map<String, KeypadType> m = new LinkedHashMap<>();
-        m.put("4x3", KeypadType.PHONE_4X3);
-        m.put("4x4", KeypadType.PHONE_4X4);
-        m.put("none", KeypadType.NONE);
-        return ValueType.words(m);
-    }
-
-    /** true = high. */
-    private static ValueType<Boolean> level() {
-        Map<String, Boolean> m = new LinkedHashMap<>();
-        m.put("low", false);
-        m.put("high", true);
-        return ValueType.words(m);
-    }
-
-    /** true = pull-up. */
-    private static ValueType<Boolean> pull() {
-        Map<String, Boolean> m = new LinkedHashMap<>();
-        m.put("up", true);
-        m.put("down", false);
-        return ValueType.words(m);
-    }
-
-    /** true = normally open. */
-    private static ValueType<Boolean> polarity() {
-        Map<String, Boolean> m = new LinkedHashMap<>();
-        m.put("normally_open", true);
-        m.put("normally_closed", false);
-        return ValueType.words(m);
-    }
-
-    /** A function key by its lower-case name, or none. */
-    private static ValueType<Optional<Key>> keyAction() {
-        Map<String, Optional<Key>> m = new LinkedHashMap<>();
-        m.put("none", Optional.empty());
-        for (Key k : Key.values()) {
-            if (!k.isDialKey()) m.put(k.name().toLowerCase(java.util.Locale.ROOT), Optional.of(k));
-        }
-        return ValueType.words(m);
-    }
-
     /** {@code sipdesk.keypad.long_press.<0..9|star|pound>}; a long # toggles DND as on Yealink phones. */
     private static Map<Key, Setting<Optional<Key>>> longPressActions() {
         Map<Key, Setting<Optional<Key>>> m = new java.util.EnumMap<>(Key.class);
@@ -392,7 +344,7 @@ public final class Keys {
                 case POUND -> "pound";
                 default -> String.valueOf(k.symbol());
             };
-            m.put(k, add(s(PANEL, "sipdesk.keypad.long_press." + name, keyAction(), k == Key.POUND ? "dnd" : "none",
+            m.put(k, add(s(PANEL, "sipdesk.keypad.long_press." + name, PanelValues.keyAction(), k == Key.POUND ? "dnd" : "none",
                     "What a long press of " + k.symbol() + " does, as the press of this key: none, "
                             + "ok, cancel, redial, dnd, hold, transfer, conference, speaker, forward or history.")));
         }
