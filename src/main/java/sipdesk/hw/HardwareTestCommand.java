@@ -158,6 +158,10 @@ public final class HardwareTestCommand {
             } catch (HardwareUnavailableException e) {
                 err.println("sipdesk hw test: " + e.getMessage());
                 return 1;
+            } catch (LinkageError e) {
+                err.println("sipdesk hw test: a native library of Pi4J did not load (" + HardwareFaults.rootMessage(e)
+                        + "); is this an arm/arm64 Raspberry Pi OS with pi4j-plugin-gpiod and pi4j-plugin-linuxfs?");
+                return 1;
             }
             out.println("Pi front panel: GPIO " + wired.pinMap().usedGpios() + wired.pinMap().lcd()
                     .map(l -> ", LCD " + l.size().columns() + "x" + l.size().rows() + " on " + l.device() + " address 0x"
