@@ -345,8 +345,7 @@ public final class Keys {
                 default -> String.valueOf(k.symbol());
             };
             m.put(k, add(s(PANEL, "sipdesk.keypad.long_press." + name, PanelValues.keyAction(), k == Key.POUND ? "dnd" : "none",
-                    "What a long press of " + k.symbol() + " does, as the press of this key: none, "
-                            + "ok, cancel, redial, dnd, hold, transfer, conference, speaker, forward or history.")));
+                    "What a long press of " + k.symbol() + " does: the press of this function key, or none.")));
         }
         return java.util.Collections.unmodifiableMap(m);
     }
