@@ -31,6 +31,7 @@ final class ConfigAssembly {
     static Assembled assemble(SettingValues values, String file) {
         ConfigAssembly a = new ConfigAssembly(values, file);
         SipdeskConfig config = new SipdeskConfig(a.account(), a.features(), a.tones(), a.device(), a.sip(), values);
+        a.warnings.addAll(PanelWiringCheck.problems(values, file));
         return new Assembled(config, List.copyOf(a.warnings), List.copyOf(a.errors));
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import sipdesk.core.CallSettings.RedirectPolicy;
+import sipdesk.core.Key;
 
 /**
  * The key table: every key sipdesk.cfg understands, in the order the sample file and KEYS.md show
@@ -36,6 +37,8 @@ public final class Keys {
     private static final String FEATURES = "Phone-wide call features";
     private static final String TONES = "Tones";
     private static final String DEVICE = "sipdesk: hardware, audio, files";
+    private static final String PANEL = "sipdesk: Pi front panel wiring (BCM GPIO numbers, hardware/README.md)";
+    private static final String SERIAL = "sipdesk: serial front panel (hardware/SERIAL.md)";
 
     private static final int MAX = Integer.MAX_VALUE;
 
@@ -192,6 +195,79 @@ public final class Keys {
     public static final Setting<Path> CONTROL_SOCKET = add(s(DEVICE, "sipdesk.control_socket", absolutePath(), "/run/sipdesk/control.sock",
             "Unix socket of the sipdesk command."));
 
+    // --- the Pi's front panel: defaults are PinMap.DEFAULT, the wiring of hardware/README.md
+    public static final Setting<KeypadType> KEYPAD_TYPE = add(s(PANEL, "sipdesk.keypad.type", PanelValues.keypadType(), "4x3",
+            "Matrix keypad: 4x3 (1 2 3 / 4 5 6 / 7 8 9 / * 0 #), 4x4 (adds A=OK B=CANCEL C=REDIAL D=HOLD) or none."));
+    public static final Setting<List<Integer>> KEYPAD_ROWS = add(s(PANEL, "sipdesk.keypad.rows", ValueType.gpioList(), "5,6,13,19",
+            "GPIOs of the 4 rows, top to bottom (outputs, 1 kOhm in series)."));
+    public static final Setting<List<Integer>> KEYPAD_COLUMNS = add(s(PANEL, "sipdesk.keypad.columns", ValueType.gpioList(), "12,16,20",
+            "GPIOs of the columns, left to right (inputs): 3 for 4x3, 4 for 4x4; not set with 4x4 = 12,16,20,21."));
+    public static final Setting<Boolean> KEYPAD_ACTIVE_HIGH = add(s(PANEL, "sipdesk.keypad.active_level", PanelValues.level(), "low",
+            "low: the scan drives a row low, columns pulled up; high: reversed (row driven high, columns pulled down)."));
+    public static final Setting<Duration> KEYPAD_DEBOUNCE = add(s(PANEL, "sipdesk.keypad.debounce_ms", ValueType.millis(0, 500), "20",
+            "A key (or button) must read the same this long before it counts, ms."));
+    public static final Setting<Duration> KEYPAD_LONG_PRESS = add(s(PANEL, "sipdesk.keypad.long_press_ms", ValueType.millis(100, 10_000), "1000",
+            "Held this long, a key (or button) is a long press, ms."));
+    public static final Setting<Duration> KEYPAD_STUCK = add(s(PANEL, "sipdesk.keypad.stuck_s", seconds(2, 3600), "30",
+            "Held this long, a key (or button) is stuck: warned once, ignored until released, seconds."));
+    /** Long press of a dial key: what it does, as the press of another key (empty = nothing). */
+    public static final Map<Key, Setting<Optional<Key>>> KEYPAD_LONG_PRESS_ACTION = longPressActions();
+    public static final Setting<Optional<Integer>> HOOK_PIN = add(s(PANEL, "sipdesk.hook.pin", ValueType.optionalGpio(), "17",
+            "GPIO of the hook (cradle) switch; 0 = none (hands-free only)."));
+    public static final Setting<Boolean> HOOK_NORMALLY_OPEN = add(s(PANEL, "sipdesk.hook.polarity", PanelValues.polarity(), "normally_open",
+            "normally_open: the handset's weight closes the switch; normally_closed: it opens it."));
+    public static final Setting<Boolean> HOOK_PULL_UP = add(s(PANEL, "sipdesk.hook.pull", PanelValues.pull(), "up",
+            "up: the switch goes to GND (internal pull-up); down: to 3.3 V (internal pull-down)."));
+    public static final Setting<Duration> HOOK_DEBOUNCE = add(s(PANEL, "sipdesk.hook.debounce_ms", ValueType.millis(0, 500), "50",
+            "The hook must read the same this long before it counts, ms."));
+    public static final Setting<Duration> HOOK_FLASH_MIN = add(s(PANEL, "sipdesk.hook.flash_min_ms", ValueType.millis(0, 2000), "100",
+            "A shorter on-hook is contact bounce and ignored, ms."));
+    public static final Setting<Duration> HOOK_FLASH_MAX = add(s(PANEL, "sipdesk.hook.flash_max_ms", ValueType.millis(50, 5000), "700",
+            "An on-hook up to this long is a flash, a longer one hangs up (Yealink: 100-700 ms), ms."));
+    public static final Setting<Boolean> LCD_ENABLE = add(s(PANEL, "sipdesk.lcd.enable", flag(), "1",
+            "An HD44780 LCD on a PCF8574 I2C backpack is fitted (size and address: sipdesk.lcd.*)."));
+    public static final Setting<List<Integer>> LCD_PCF8574_PINS = add(s(PANEL, "sipdesk.lcd.pcf8574_pins",
+            ValueType.distinctNumbers(8, 7), "0,1,2,3,4,5,6,7",
+            "PCF8574 bits (P0-P7) of RS,RW,E,backlight,D4,D5,D6,D7, in that order; most backpacks: 0,1,2,3,4,5,6,7."));
+    public static final Setting<Duration> LCD_BACKLIGHT_TIMEOUT = add(s(PANEL, "sipdesk.lcd.backlight_timeout", seconds(0, 86_400), "30",
+            "Backlight off after this many seconds without a key or a new screen; 0 = always on."));
+    public static final Setting<Optional<Integer>> LED_DND_PIN = add(s(PANEL, "sipdesk.led.dnd.pin", ValueType.optionalGpio(), "23",
+            "GPIO of the do-not-disturb LED; 0 = none."));
+    public static final Setting<Optional<Integer>> LED_MESSAGE_WAITING_PIN = add(s(PANEL, "sipdesk.led.message_waiting.pin",
+            ValueType.optionalGpio(), "24", "GPIO of the message-waiting LED; 0 = none."));
+    public static final Setting<Optional<Integer>> LED_FORWARD_PIN = add(s(PANEL, "sipdesk.led.forward.pin", ValueType.optionalGpio(), "0",
+            "GPIO of an LED lit while calls are forwarded; 0 = none."));
+    public static final Setting<Optional<Integer>> LED_REGISTERED_PIN = add(s(PANEL, "sipdesk.led.registered.pin", ValueType.optionalGpio(), "0",
+            "GPIO of an LED lit while registered; 0 = none."));
+    public static final Setting<Optional<Integer>> LED_IN_USE_PIN = add(s(PANEL, "sipdesk.led.in_use.pin", ValueType.optionalGpio(), "0",
+            "GPIO of an LED lit during a call; 0 = none."));
+    public static final Setting<Boolean> LED_ACTIVE_HIGH = add(s(PANEL, "sipdesk.led.active_level", PanelValues.level(), "high",
+            "high: the GPIO sources the current (LED to GND); low: it sinks it (LED to 3.3 V)."));
+    public static final Setting<Optional<Integer>> RINGER_PIN = add(s(PANEL, "sipdesk.ringer.pin", ValueType.optionalGpio(), "18",
+            "GPIO of the buzzer or bell relay (through a transistor); 0 = none (ring on the sound card only)."));
+    public static final Setting<Boolean> RINGER_ACTIVE_HIGH = add(s(PANEL, "sipdesk.ringer.active_level", PanelValues.level(), "high",
+            "high: the output goes high to ring; low: for relay modules with an active-low input."));
+    public static final Setting<List<Duration>> RINGER_CADENCE = add(s(PANEL, "sipdesk.ringer.cadence_ms", ValueType.millisList(8),
+            "2000,4000", "Ring on, off, on, off... in ms, repeated; one value = steady (North America: 2000,4000; UK: 400,200,400,2000)."));
+    public static final Setting<Optional<Integer>> BUTTON_SPEAKER_PIN = add(s(PANEL, "sipdesk.button.speaker.pin", ValueType.optionalGpio(), "0",
+            "GPIO of a speaker (hands-free) button; 0 = none (hardware/README.md suggests 22)."));
+    public static final Setting<Optional<Integer>> BUTTON_HOLD_PIN = add(s(PANEL, "sipdesk.button.hold.pin", ValueType.optionalGpio(), "0",
+            "GPIO of a hold button; 0 = none (suggested: 27)."));
+    public static final Setting<Optional<Integer>> BUTTON_TRANSFER_PIN = add(s(PANEL, "sipdesk.button.transfer.pin", ValueType.optionalGpio(), "0",
+            "GPIO of a transfer button; 0 = none (suggested: 25)."));
+    public static final Setting<Optional<Integer>> BUTTON_REDIAL_PIN = add(s(PANEL, "sipdesk.button.redial.pin", ValueType.optionalGpio(), "0",
+            "GPIO of a redial button; 0 = none (suggested: 26)."));
+    public static final Setting<Optional<Integer>> BUTTON_DND_PIN = add(s(PANEL, "sipdesk.button.dnd.pin", ValueType.optionalGpio(), "0",
+            "GPIO of a do-not-disturb button; 0 = none (suggested: 4)."));
+    public static final Setting<Boolean> BUTTON_PULL_UP = add(s(PANEL, "sipdesk.button.pull", PanelValues.pull(), "up",
+            "up: buttons switch to GND (internal pull-up); down: to 3.3 V."));
+
+    // --- the serial front panel
+    public static final Setting<String> SERIAL_PORT = add(s(SERIAL, "sipdesk.serial.port", PanelValues.devicePath(), "/dev/ttyACM0",
+            "Serial device of the panel's microcontroller (/dev/ttyACM0, /dev/ttyUSB0, /dev/serial0; group dialout)."));
+    public static final Setting<Integer> SERIAL_BAUD = add(s(SERIAL, "sipdesk.serial.baud",
+            oneOf(9600, 19200, 38400, 57600, 115200, 230400), "115200", "Baud rate (8N1, no flow control)."));
+
     /** Older firmware names still sent by provisioning servers (YEALINK.md section 4). */
     private static final Map<String, Setting<?>> LEGACY = Map.of(
             "account.1.sip_server_host", SERVER1_ADDRESS,
@@ -256,6 +332,22 @@ public final class Keys {
         m.put("ask", RedirectPolicy.ASK);
         m.put("never", RedirectPolicy.NEVER);
         return ValueType.words(m);
+    }
+
+    /** {@code sipdesk.keypad.long_press.<0..9|star|pound>}; a long # toggles DND as on Yealink phones. */
+    private static Map<Key, Setting<Optional<Key>>> longPressActions() {
+        Map<Key, Setting<Optional<Key>>> m = new java.util.EnumMap<>(Key.class);
+        for (Key k : Key.values()) {
+            if (!k.isDialKey()) continue;
+            String name = switch (k) {
+                case STAR -> "star";
+                case POUND -> "pound";
+                default -> String.valueOf(k.symbol());
+            };
+            m.put(k, add(s(PANEL, "sipdesk.keypad.long_press." + name, PanelValues.keyAction(), k == Key.POUND ? "dnd" : "none",
+                    "What a long press of " + k.symbol() + " does: the press of this function key, or none.")));
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static ValueType<HardwareKind> hardware() {

@@ -131,6 +131,57 @@ public interface ValueType<T> {
         });
     }
 
+    /**
+     * BCM GPIO numbers of the 40-pin header separated by commas ({@code 5,6,13,19}). GPIO0/1 are
+     * left out: they carry the HAT ID EEPROM (ID_SD/ID_SC) on every 40-pin Pi.
+     */
+    static ValueType<List<Integer>> gpioList() {
+        return of("BCM GPIO numbers 2..27 separated by commas", t -> {
+            if (t.isEmpty()) return Optional.empty();
+            List<Optional<Integer>> parts = Arrays.stream(t.split(",", -1)).map(p -> integer(p.strip())).toList();
+            boolean ok = parts.stream().allMatch(n -> n.isPresent() && n.get() >= 2 && n.get() <= 27);
+            return ok ? Optional.of(parts.stream().map(Optional::get).toList()) : Optional.empty();
+        });
+    }
+
+    /** One BCM GPIO; 0 or "" means the part is not fitted. */
+    static ValueType<Optional<Integer>> optionalGpio() {
+        return of("a BCM GPIO number 2..27, or 0 or %NULL% for none", t -> {
+            if (t.isEmpty()) return Optional.of(Optional.empty());
+            return integer(t).filter(n -> n == 0 || (n >= 2 && n <= 27))
+                    .map(n -> n == 0 ? Optional.<Integer>empty() : Optional.of(n));
+        });
+    }
+
+    /** Milliseconds {@code min..max}. */
+    static ValueType<java.time.Duration> millis(int min, int max) {
+        return range(min, max).map(java.time.Duration::ofMillis);
+    }
+
+    /** Up to {@code maxCount} durations in ms separated by commas ({@code 2000,4000}), each 1..60000. */
+    static ValueType<List<java.time.Duration>> millisList(int maxCount) {
+        return of("1 to " + maxCount + " times in ms (1..60000) separated by commas", t -> {
+            if (t.isEmpty()) return Optional.empty();
+            String[] parts = t.split(",", -1);
+            if (parts.length > maxCount) return Optional.empty();
+            List<Optional<Integer>> ns = Arrays.stream(parts).map(p -> integer(p.strip())).toList();
+            boolean ok = ns.stream().allMatch(n -> n.isPresent() && n.get() >= 1 && n.get() <= 60_000);
+            return ok ? Optional.of(ns.stream().map(n -> java.time.Duration.ofMillis(n.get())).toList()) : Optional.empty();
+        });
+    }
+
+    /** {@code count} different numbers {@code 0..max} separated by commas: bit or position numbers. */
+    static ValueType<List<Integer>> distinctNumbers(int count, int max) {
+        return of(count + " different numbers 0.." + max + " separated by commas", t -> {
+            String[] parts = t.split(",", -1);
+            if (parts.length != count) return Optional.empty();
+            List<Optional<Integer>> ns = Arrays.stream(parts).map(p -> integer(p.strip())).toList();
+            boolean ok = ns.stream().allMatch(n -> n.isPresent() && n.get() >= 0 && n.get() <= max)
+                    && ns.stream().distinct().count() == count;
+            return ok ? Optional.of(ns.stream().map(Optional::get).toList()) : Optional.empty();
+        });
+    }
+
     private static Optional<Integer> integer(String t) {
         return integer(t, 10);
     }

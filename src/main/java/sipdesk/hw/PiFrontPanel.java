@@ -13,7 +13,7 @@ import sipdesk.core.port.Display;
  * less; 200 Hz is better for the hook flash timing); {@link #display()} and {@link #ringer()} from
  * the core thread.
  */
-public final class PiFrontPanel implements AutoCloseable {
+public final class PiFrontPanel implements FrontPanel {
     private final Optional<Pcf8574Lcd> lcd;
     private final Optional<GpioLamps> lamps;
     private final Optional<MatrixKeypad> keypad;
@@ -34,6 +34,7 @@ public final class PiFrontPanel implements AutoCloseable {
     }
 
     /** The LCD and the lamps as one {@link Display}. */
+    @Override
     public Display display() {
         return display;
     }
@@ -44,12 +45,22 @@ public final class PiFrontPanel implements AutoCloseable {
     }
 
     /** Scans keys and hook, runs the backlight timeout, the LCD retry and the ringer cadence. */
+    @Override
     public void poll(long nowNanos) {
         keypad.ifPresent(k -> k.scan(nowNanos));
         buttons.ifPresent(b -> b.poll(nowNanos));
         hook.ifPresent(h -> h.poll(nowNanos));
         lcd.ifPresent(l -> l.tick(nowNanos));
         ringer.ifPresent(r -> r.tick(nowNanos));
+    }
+
+    /** Starts or stops the GPIO ringer, if one is wired. */
+    @Override
+    public void ring(boolean on) {
+        ringer.ifPresent(r -> {
+            if (on) r.start();
+            else r.stop();
+        });
     }
 
     public Optional<GpioRinger> ringer() {

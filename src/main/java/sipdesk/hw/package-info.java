@@ -11,7 +11,13 @@
  * close the panel, then shut the context down. Inputs are polled, never listened to: no Pi4J
  * threads call into us, and tests drive everything with an injected clock.
  *
+ * <p>From sipdesk.cfg: {@link sipdesk.hw.FrontPanels#openPi} (wiring by {@link sipdesk.hw.PinMapConfig},
+ * long presses by {@link sipdesk.hw.LongPressActions}) and {@link sipdesk.hw.FrontPanels#openSerial}
+ * (package {@code sipdesk.hw.serial}) both give a {@link sipdesk.hw.FrontPanel}: display, poll, ring,
+ * close. {@link sipdesk.hw.HardwareTestCommand} is {@code sipdesk hw test}.
+ *
  * <p>The pure parts (no Pi4J): {@link sipdesk.hw.LcdCharset}, {@link sipdesk.hw.LcdFrameBuffer},
- * {@link sipdesk.hw.Pcf8574Encoder}, {@code KeyDebouncer}.
+ * {@link sipdesk.hw.Pcf8574Encoder}, {@code KeyDebouncer}, {@link sipdesk.hw.LcdFont} and
+ * {@link sipdesk.hw.LcdImage} (pictures of the LCD), {@code LcdTestPatterns}.
  */
 package sipdesk.hw;
