@@ -15,7 +15,16 @@ import java.util.logging.Logger;
 import sipdesk.config.ConfigCheckCommand;
 import sipdesk.config.ConfigFile;
 import sipdesk.config.ConfigLoad;
+import sipdesk.config.HardwareKind;
 import sipdesk.config.Strictness;
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import sipdesk.hw.FrontPanel;
+import sipdesk.hw.FrontPanels;
+import sipdesk.hw.HardwareTestCommand;
+import sipdesk.hw.HardwareUnavailableException;
+import sipdesk.hw.PanelPoller;
+import sipdesk.hw.PiHardware;
 import sipdesk.control.ControlClient;
 import sipdesk.daemon.ControlCommands;
 import sipdesk.daemon.LogSetup;
@@ -35,6 +44,7 @@ public final class Main {
     static final String USAGE = "usage: " + RunOptions.USAGE + """
 
                    sipdesk config check FILE [--strict]
+                   sipdesk hw test [--config FILE] [--seconds N] [--ring]   (check the wiring over SSH)
                    sipdesk [--socket PATH] COMMAND    (talk to the running phone)
                    sipdesk --version
             """ + ControlCommands.HELP;
@@ -62,6 +72,9 @@ public final class Main {
         }
         if (args.size() >= 2 && args.get(0).equals("config") && args.get(1).equals("check")) {
             return ConfigCheckCommand.run(args.subList(2, args.size()), out, err);
+        }
+        if (args.size() >= 2 && args.get(0).equals("hw") && args.get(1).equals("test")) {
+            return hardwareTest(args.subList(2, args.size()), out, err);
         }
         List<String> rest = new ArrayList<>(args);
         Optional<Path> socket = Optional.empty();
@@ -94,11 +107,8 @@ public final class Main {
         boolean interactive = o.script().isEmpty() && System.console() != null;
         boolean headless = o.script().isEmpty() && !interactive;
         LogSetup.configure(interactive ? Level.WARNING : Level.INFO, err);
-        String hardware = o.hardware().equals("auto") ? (isRaspberryPi() ? "pi" : "sim") : o.hardware();
-        if (!hardware.equals("sim")) {
-            err.println("sipdesk: --hardware " + hardware + " is not wired into this build yet; use --hardware sim");
-            return 2;
-        }
+        String hardware = chooseHardware(o);
+        if (!hardware.equals("sim")) return runHardware(o, hardware, err);
         LOG.info("front panel: terminal simulator" + (headless ? " (headless: no terminal, LCD frames logged)" : ""));
         TerminalPanel terminal = new TerminalPanel(headless ? new PrintStream(OutputStreams.toLog()) : out, interactive);
         PhoneDaemon daemon = PhoneDaemon.start(o, hardware, (sink, config) -> new PhoneDaemon.FrontPanel(
@@ -127,6 +137,71 @@ public final class Main {
         } finally {
             daemon.close();
         }
+    }
+
+    /** --hardware, else sipdesk.hardware, else a Pi when the device tree says so, else the simulator. */
+    private static String chooseHardware(RunOptions o) {
+        if (!o.hardware().equals("auto")) return o.hardware();
+        var configured = PhoneDaemon.loadConfig(o.config(), "auto").map(c -> c.device().hardware()).orElse(HardwareKind.AUTO);
+        return switch (configured) {
+            case PI -> "pi";
+            case SIM -> "sim";
+            case SERIAL -> "serial";
+            case AUTO -> isRaspberryPi() ? "pi" : "sim";
+        };
+    }
+
+    /** The phone on a real front panel (Pi GPIO/I2C or a serial microcontroller), as a service runs it. */
+    private static int runHardware(RunOptions o, String hardware, PrintStream err) throws IOException {
+        LOG.info("front panel: " + hardware);
+        Context[] pi4j = new Context[1];
+        PhoneDaemon daemon;
+        try {
+            daemon = PhoneDaemon.start(o, hardware, (sink, config) -> {
+                FrontPanel panel;
+                if (hardware.equals("pi")) {
+                    pi4j[0] = Pi4J.newAutoContext();
+                    panel = FrontPanels.openPi(pi4j[0], config, o.config().toString(), sink, PiHardware.Options.PRODUCTION);
+                } else {
+                    panel = FrontPanels.openSerial(config, sink);
+                }
+                PanelPoller poller = PanelPoller.start(panel);
+                return new PhoneDaemon.FrontPanel(panel.display(), Optional.empty(), Optional.of(panel), () -> {
+                    poller.close();
+                    panel.close();
+                    if (pi4j[0] != null) pi4j[0].shutdown();
+                });
+            });
+        } catch (HardwareUnavailableException e) {
+            err.println("sipdesk: " + e.getMessage());
+            if (pi4j[0] != null) pi4j[0].shutdown();
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sipdesk-shutdown"));
+        try {
+            daemon.awaitShutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static int hardwareTest(List<String> args, PrintStream out, PrintStream err) {
+        Path file = ConfigFile.DEFAULT_PATH;
+        List<String> rest = new ArrayList<>(args);
+        int i = rest.indexOf("--config");
+        if (i >= 0 && i + 1 < rest.size()) {
+            file = Path.of(rest.get(i + 1));
+            rest.remove(i + 1);
+            rest.remove(i);
+        }
+        LogSetup.configure(Level.WARNING, err);
+        var config = PhoneDaemon.loadConfig(file, "hw-test");
+        if (config.isEmpty()) {
+            err.println("sipdesk: " + file + " is not usable (see the errors above)");
+            return 1;
+        }
+        return HardwareTestCommand.run(rest, config.get(), file.toString(), out, err, HardwareTestCommand.Environment.SYSTEM);
     }
 
     interface IoAction {

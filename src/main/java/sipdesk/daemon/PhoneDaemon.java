@@ -42,7 +42,12 @@ public final class PhoneDaemon implements AutoCloseable {
     }
 
     /** The front panel's part in the daemon: its display, its audio if it has one, its shutdown. */
-    public record FrontPanel(Display display, Optional<Audio> audio, AutoCloseable closer) {}
+    public record FrontPanel(Display display, Optional<Audio> audio, Optional<sipdesk.hw.FrontPanel> ringer,
+                             AutoCloseable closer) {
+        public FrontPanel(Display display, Optional<Audio> audio, AutoCloseable closer) {
+            this(display, audio, Optional.empty(), closer);
+        }
+    }
 
     private final RunOptions options;
     private final EventLoop loop;
@@ -92,6 +97,7 @@ public final class PhoneDaemon implements AutoCloseable {
         FrontPanel panel = panels.open(sink, config);
         var network = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
         Audio audio = panel.audio().orElseGet(LoggingAudio::new);
+        if (panel.ringer().isPresent()) audio = new PanelAudio(panel.ringer().get(), audio);
         dispatcher.target = new CommandDispatcher(network, audio, panel.display(), store);
         Thread coreThread = loop.start();
         loop.post(new PhoneEvent.Started());

@@ -11,7 +11,7 @@ public record RunOptions(Path config, String hardware, Optional<String> script, 
                          Optional<Path> socket) {
 
     public static final String USAGE =
-            "sipdesk [run] [--config FILE] [--hardware auto|sim|pi] [--state-dir DIR] [--socket PATH] [--script FILE|-]";
+            "sipdesk [run] [--config FILE] [--hardware auto|sim|pi|serial] [--state-dir DIR] [--socket PATH] [--script FILE|-]";
 
     /** Parses the options, or prints what is wrong and returns empty. */
     public static Optional<RunOptions> parse(List<String> args, PrintStream err) {
@@ -34,8 +34,8 @@ public record RunOptions(Path config, String hardware, Optional<String> script, 
             switch (a) {
                 case "--config" -> config = Path.of(v);
                 case "--hardware" -> {
-                    if (!List.of("auto", "sim", "pi").contains(v)) {
-                        err.println("sipdesk: --hardware must be auto, sim or pi, got '" + v + "'");
+                    if (!List.of("auto", "sim", "pi", "serial").contains(v)) {
+                        err.println("sipdesk: --hardware must be auto, sim, pi or serial, got '" + v + "'");
                         return Optional.empty();
                     }
                     hardware = v;
