@@ -85,7 +85,7 @@ final class MessageDispatcher implements SipListener {
         } else if (st != null) {
             int code = KNOWN_UNSUPPORTED.contains(method) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
             Response resp = ctx.response(code, r, null);
-            resp.addHeader(ctx.headers.createHeader("Allow", SipContext.ALLOW));
+            ctx.addAllow(resp);
             st.sendResponse(resp);
         }
     }
@@ -166,7 +166,7 @@ final class MessageDispatcher implements SipListener {
     static RequestProcessor options(SipContext ctx) {
         return (event, st) -> {
             Response ok = ctx.response(Response.OK, event.getRequest(), null);
-            ok.addHeader(ctx.headers.createHeader("Allow", SipContext.ALLOW));
+            ctx.addAllow(ok);
             AcceptHeader accept = ctx.headers.createAcceptHeader("application", "sdp");
             ok.addHeader(accept);
             st.sendResponse(ok);

@@ -39,7 +39,7 @@ import sipdesk.sip.SipAccount.SipServer;
 final class SipContext {
     static final Logger LOG = Logger.getLogger("sipdesk.sip");
     static final String USER_AGENT = "sipdesk/0.1";
-    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, REFER, NOTIFY";
+    static final List<String> ALLOW = List.of("INVITE", "ACK", "CANCEL", "BYE", "OPTIONS", "INFO", "REFER", "NOTIFY");
 
     final SipAccount account;
     final EventSink sink;
@@ -137,7 +137,7 @@ final class SipContext {
         if (hop.isPresent()) r.addHeader(route(hop.get()));
         r.addHeader(contact(transport));
         r.addHeader(headers.createHeader("User-Agent", USER_AGENT));
-        r.addHeader(headers.createHeader("Allow", ALLOW));
+        addAllow(r);
         return r;
     }
 
@@ -160,6 +160,10 @@ final class SipContext {
                 ((ViaHeader) request.getHeader(ViaHeader.NAME)).getTransport()) ? ListeningPoint.UDP : ListeningPoint.TCP));
         r.addHeader(headers.createHeader("User-Agent", USER_AGENT));
         return r;
+    }
+
+    void addAllow(javax.sip.message.Message m) throws ParseException {
+        for (String method : ALLOW) m.addHeader(headers.createAllowHeader(method));
     }
 
     void setBody(javax.sip.message.Message m, String sdpText) throws ParseException {
