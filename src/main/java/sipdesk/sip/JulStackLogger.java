@@ -20,9 +20,10 @@ public final class JulStackLogger implements StackLogger {
     }
 
     private static Level level(int logLevel) {
+        // The stack's INFO is chatty (one line per received message): FINE for us.
         if (logLevel >= TRACE_TRACE) return Level.FINEST;
-        if (logLevel >= TRACE_DEBUG) return Level.FINE;
-        if (logLevel >= TRACE_INFO) return Level.INFO;
+        if (logLevel >= TRACE_DEBUG) return Level.FINER;
+        if (logLevel >= TRACE_INFO) return Level.FINE;
         if (logLevel >= TRACE_WARN) return Level.WARNING;
         return Level.SEVERE;
     }
@@ -31,8 +32,8 @@ public final class JulStackLogger implements StackLogger {
     @Override public void logStackTrace(int traceLevel) {}
     @Override public int getLineCount() { return 0; }
     @Override public void logException(Throwable ex) { log(Level.WARNING, "stack exception", ex); }
-    @Override public void logDebug(String message) { log(Level.FINE, message, null); }
-    @Override public void logDebug(String message, Exception ex) { log(Level.FINE, message, ex); }
+    @Override public void logDebug(String message) { log(Level.FINER, message, null); }
+    @Override public void logDebug(String message, Exception ex) { log(Level.FINER, message, ex); }
     @Override public void logTrace(String message) { log(Level.FINEST, message, null); }
     @Override public void logFatalError(String message) { log(Level.SEVERE, message, null); }
     @Override public void logError(String message) { log(Level.SEVERE, message, null); }
@@ -40,7 +41,7 @@ public final class JulStackLogger implements StackLogger {
     @Override public boolean isLoggingEnabled(int logLevel) { return LOG.isLoggable(level(logLevel)); }
     @Override public void logError(String message, Exception ex) { log(Level.SEVERE, message, ex); }
     @Override public void logWarning(String message) { log(Level.WARNING, message, null); }
-    @Override public void logInfo(String message) { log(Level.INFO, message, null); }
+    @Override public void logInfo(String message) { log(Level.FINE, message, null); }
     @Override public void disableLogging() {}
     @Override public void enableLogging() {}
     @Override public void setBuildTimeStamp(String buildTimeStamp) {}

@@ -204,8 +204,7 @@ final class OutgoingCalls {
             ListIterator<?> it = r.getHeaders(ContactHeader.NAME);
             while (it.hasNext()) {
                 ContactHeader c = (ContactHeader) it.next();
-                float q = c.getQValue();
-                targets.add(new RedirectTarget(c.getAddress().getURI().toString(), q < 0 || q > 1 ? 1.0 : q));
+                targets.add(new RedirectTarget(c.getAddress().getURI().toString(), q(c.getParameter("q"))));
             }
             leg.state = CallLeg.State.REDIRECTED;
             leg.dialog = null;
@@ -214,6 +213,16 @@ final class OutgoingCalls {
                 return;
             }
             ctx.post(new Redirected(leg.id, r.getStatusCode(), targets));
+        }
+
+        /** RFC 3261 §20.10: no q (or a bad one) ranks as 1.0. Parsed from text: the float getter rounds. */
+        private static double q(String value) {
+            try {
+                double q = value == null ? 1.0 : Double.parseDouble(value.trim());
+                return q < 0 || q > 1 ? 1.0 : q;
+            } catch (NumberFormatException e) {
+                return 1.0;
+            }
         }
 
         private void retryWithCredentials(Response challenge) throws Exception {

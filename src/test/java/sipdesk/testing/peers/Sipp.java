@@ -27,7 +27,12 @@ public final class Sipp extends PeerProcess {
 
     /** A UAS waiting for one call. */
     public static Sipp uas(Path dir, String scenario, Map<String, String> vars) throws IOException {
-        Sipp s = start(dir, scenario, vars, null);
+        return uas(dir, scenario, FreePorts.udpAndTcp(), vars);
+    }
+
+    /** A UAS waiting for one call on {@code port} (one a proxy routes to, taken from {@link FreePorts}). */
+    public static Sipp uas(Path dir, String scenario, int port, Map<String, String> vars) throws IOException {
+        Sipp s = start(dir, scenario, port, vars, null);
         try {
             s.awaitReady(() -> FreePorts.udpBound(s.port), Duration.ofSeconds(10));
         } catch (RuntimeException e) {
@@ -40,12 +45,11 @@ public final class Sipp extends PeerProcess {
     /** A UAC making one call to {@code remote} (host:port), e.g. through kamailio. */
     public static Sipp uac(Path dir, String scenario, String remote, String service, Map<String, String> vars) throws IOException {
         Map<String, String> v = new LinkedHashMap<>(vars);
-        return start(dir, scenario, v, List.of(remote, "-s", service));
+        return start(dir, scenario, FreePorts.udpAndTcp(), v, List.of(remote, "-s", service));
     }
 
-    private static Sipp start(Path dir, String scenario, Map<String, String> vars, List<String> extra) throws IOException {
-        int port = FreePorts.udpAndTcp();
-        Path sub = Files.createDirectories(dir.resolve("sipp-" + port));
+    private static Sipp start(Path dir, String scenario, int port, Map<String, String> vars, List<String> extra) throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("sipp-" + port + "-" + System.nanoTime()));
         Path scenarioFile = sub.resolve(scenario);
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
             if (in == null) throw new IOException("no scenario " + scenario);

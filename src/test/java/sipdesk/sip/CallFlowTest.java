@@ -1,0 +1,177 @@
+package sipdesk.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sipdesk.core.CallId;
+import sipdesk.core.Command.Dial;
+import sipdesk.core.Command.FollowRedirect;
+import sipdesk.core.Command.Hangup;
+import sipdesk.core.Command.Redirect;
+import sipdesk.core.Command.SendRinging;
+import sipdesk.core.Party;
+import sipdesk.core.PhoneEvent.Answered;
+import sipdesk.core.PhoneEvent.CallFailed;
+import sipdesk.core.PhoneEvent.IncomingCall;
+import sipdesk.core.PhoneEvent.IncomingCancelled;
+import sipdesk.core.PhoneEvent.Redirected;
+import sipdesk.core.PhoneEvent.RegistrationChanged;
+import sipdesk.core.RedirectTarget;
+import sipdesk.core.RegistrationState;
+import sipdesk.testing.RecordingEventSink;
+import sipdesk.testing.peers.FreePorts;
+import sipdesk.testing.peers.Kamailio;
+import sipdesk.testing.peers.Sipp;
+
+/**
+ * Calls through a real kamailio (registrar + record-routing proxy with digest auth) to and from sipp
+ * peers. Our UA is 1001; kamailio routes 2002 (B), 3003 (C) and 2486 (busy) to sipp UASes. One
+ * stack for the whole class.
+ */
+class CallFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    static Path dir;
+    static Kamailio kamailio;
+    static JainSipSignalling ua;
+    static SipAccount account;
+    static final RecordingEventSink events = new RecordingEventSink();
+    static final int portB = FreePorts.udpAndTcp();
+    static final int portC = FreePorts.udpAndTcp();
+    static final int portBusy = FreePorts.udpAndTcp();
+
+    @BeforeAll
+    static void startProxyAndPhone() throws Exception {
+        kamailio = Kamailio.builder().user("1001", "secret")
+                .route("2002", portB).route("3003", portC).route("2486", portBusy)
+                .start(dir);
+        account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
+        ua = JainSipSignalling.start(account, events);
+        events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ua != null) ua.close();
+        if (kamailio != null) kamailio.close();
+    }
+
+    private static <T extends sipdesk.core.PhoneEvent> T await(Class<T> type, CallId call, java.util.function.Function<T, CallId> id) {
+        return events.await(type, e -> id.apply(e).equals(call), WAIT);
+    }
+
+    /** YEALINK.md flow 8 from A's side: F1..F6, then the core follows the 302 and C answers. */
+    @Test
+    void redirectedCallIsReportedThenFollowedToTheNewTargetWhichAnswers() throws Exception {
+        try (Sipp b = Sipp.uas(dir, "uas_302.xml", portB, Map.of("target", "sip:3003@sipdesk.test"));
+             Sipp c = Sipp.uas(dir, "uas_answer.xml", portC, Map.of())) {
+            CallId call = new CallId("out-302");
+            ua.execute(new Dial(call, "2002"));
+
+            Redirected redirected = await(Redirected.class, call, Redirected::call);
+            assertEquals(302, redirected.code());
+            assertEquals(List.of(new RedirectTarget("sip:3003@sipdesk.test", 0.9),
+                    new RedirectTarget("sip:voicemail@sipdesk.test", 0.1)), redirected.targets());
+            assertEquals(0, b.awaitExit(WAIT), b.output()); // B's scenario ends with the proxy's ACK (F4)
+
+            // The core stand-in picks the best target.
+            ua.execute(new FollowRedirect(call, redirected.targets().get(0).uri()));
+            await(Answered.class, call, Answered::call);
+            ua.execute(new Hangup(call));
+            assertEquals(0, c.awaitExit(WAIT), c.output()); // C got ACK and our BYE along the route set
+
+            String a = "src=127.0.0.1:" + account.localPort() + " ";
+            List<String> flow = kamailio.flow();
+            int f2 = indexOf(flow, 0, "FWD INVITE sip:2002@sipdesk.test", "dst=sip:127.0.0.1:" + portB);
+            int f1 = lastIndexBefore(flow, f2, "REQ INVITE sip:2002@sipdesk.test", a);
+            int f3 = indexOf(flow, f2, "RPL 302", "src=127.0.0.1:" + portB);
+            int f6 = indexOf(flow, f3, "REQ ACK", a);
+            int next = indexOf(flow, f6, "REQ INVITE sip:3003@sipdesk.test", a);
+            int toC = indexOf(flow, next, "FWD INVITE sip:3003@sipdesk.test", "dst=sip:127.0.0.1:" + portC);
+            assertTrue(f1 < f2 && f2 < f3 && f3 < f6 && f6 < next && next < toC, String.join("\n", flow));
+            assertTrue(b.messages().contains("ACK sip:2002@sipdesk.test"), b.messages()); // F4 proxy -> B
+            assertNotEquals(callIdOf(flow.get(f1)), callIdOf(flow.get(next)), "the follow-up is a new dialog");
+        }
+    }
+
+    @Test
+    void busyCalleeFailsTheCallWith486() throws Exception {
+        try (Sipp busy = Sipp.uas(dir, "uas_486.xml", portBusy, Map.of())) {
+            CallId call = new CallId("out-486");
+            ua.execute(new Dial(call, "2486"));
+            CallFailed failed = await(CallFailed.class, call, CallFailed::call);
+            assertEquals(486, failed.code());
+            assertEquals("Busy Here", failed.reason());
+            assertEquals(0, busy.awaitExit(WAIT), busy.output());
+        }
+    }
+
+    /** YEALINK.md flow 8 from B's side: we forward with 302, Contact: C and a Diversion naming us. */
+    @Test
+    void incomingCallRedirectedByTheCoreGets302WithContact() throws Exception {
+        try (Sipp caller = Sipp.uac(dir, "uac_expect_302.xml", "127.0.0.1:" + kamailio.port, "1001", Map.of())) {
+            IncomingCall in = events.await(IncomingCall.class, e -> e.caller().displayName().equals("Sipp Caller")
+                    && e.divertedFrom().isEmpty(), WAIT);
+            assertEquals(new Party("sip:caller@sipdesk.test", "Sipp Caller"), in.caller());
+            ua.execute(new Redirect(in.call(), "3003"));
+            assertEquals(0, caller.awaitExit(WAIT), caller.output());
+            String seen = caller.messages();
+            assertTrue(seen.contains("SIP/2.0 302"), seen);
+            assertTrue(seen.contains("Contact: <sip:3003@sipdesk.test>"), seen);
+            assertTrue(seen.contains("Diversion: <sip:1001@sipdesk.test>;reason=unconditional"), seen);
+        }
+    }
+
+    /** YEALINK.md flow 3 from the callee's side: 180, then CANCEL -> 200 + 487, a missed call. */
+    @Test
+    void callerGivingUpBeforeAnswerIsAMissedCall() throws Exception {
+        try (Sipp caller = Sipp.uac(dir, "uac_cancel.xml", "127.0.0.1:" + kamailio.port, "1001", Map.of())) {
+            IncomingCall in = explained(caller, () -> events.await(IncomingCall.class, e -> e.divertedFrom().isPresent(), WAIT));
+            assertEquals(Optional.of(Party.of("sip:2002@sipdesk.test")), in.divertedFrom());
+            ua.execute(new SendRinging(in.call()));
+            await(IncomingCancelled.class, in.call(), IncomingCancelled::call);
+            assertEquals(0, caller.awaitExit(WAIT), caller.output());
+        }
+    }
+
+    /** Runs an await; on failure adds what the peer and the proxy saw. */
+    private static <T> T explained(Sipp peer, java.util.function.Supplier<T> await) {
+        try {
+            return await.get();
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n--- sipp ---\n" + peer.output() + "\n--- kamailio ---\n"
+                    + String.join("\n", kamailio.flow()), e);
+        }
+    }
+
+    private static int indexOf(List<String> flow, int from, String... parts) {
+        for (int i = from; i < flow.size(); i++) {
+            String l = flow.get(i);
+            if (java.util.Arrays.stream(parts).allMatch(l::contains)) return i;
+        }
+        throw new AssertionError("no " + List.of(parts) + " after line " + from + " in\n" + String.join("\n", flow));
+    }
+
+    private static int lastIndexBefore(List<String> flow, int before, String... parts) {
+        for (int i = before - 1; i >= 0; i--) {
+            String l = flow.get(i);
+            if (java.util.Arrays.stream(parts).allMatch(l::contains)) return i;
+        }
+        throw new AssertionError("no " + List.of(parts) + " before line " + before + " in\n" + String.join("\n", flow));
+    }
+
+    private static String callIdOf(String line) {
+        return line.substring(line.indexOf("cid=") + 4);
+    }
+}
