@@ -14,7 +14,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sipdesk.core.CallId;
+import sipdesk.core.Command.Answer;
+import sipdesk.core.Command.CancelCall;
 import sipdesk.core.Command.Dial;
+import sipdesk.core.Command.Hold;
+import sipdesk.core.Command.Resume;
 import sipdesk.core.Command.FollowRedirect;
 import sipdesk.core.Command.Hangup;
 import sipdesk.core.Command.Redirect;
@@ -25,17 +29,23 @@ import sipdesk.core.PhoneEvent.CallFailed;
 import sipdesk.core.PhoneEvent.IncomingCall;
 import sipdesk.core.PhoneEvent.IncomingCancelled;
 import sipdesk.core.PhoneEvent.Redirected;
+import sipdesk.core.PhoneEvent.RemoteHangup;
+import sipdesk.core.PhoneEvent.RemoteHold;
+import sipdesk.core.PhoneEvent.RemoteResume;
+import sipdesk.core.PhoneEvent.Ringing;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
 import sipdesk.core.RedirectTarget;
 import sipdesk.core.RegistrationState;
 import sipdesk.testing.RecordingEventSink;
 import sipdesk.testing.peers.FreePorts;
 import sipdesk.testing.peers.Kamailio;
+import sipdesk.testing.peers.RawSip;
 import sipdesk.testing.peers.Sipp;
 
 /**
  * Calls through a real kamailio (registrar + record-routing proxy with digest auth) to and from sipp
- * peers. Our UA is 1001; kamailio routes 2002 (B), 3003 (C) and 2486 (busy) to sipp UASes. One
+ * peers. Our UA is 1001; kamailio routes 2002 (B), 3003 (C), 2486 (busy), 2100 (rings until
+ * cancelled) and 3100 (takes re-INVITEs) to sipp UASes. One
  * stack for the whole class.
  */
 class CallFlowTest {
@@ -50,11 +60,14 @@ class CallFlowTest {
     static final int portB = FreePorts.udpAndTcp();
     static final int portC = FreePorts.udpAndTcp();
     static final int portBusy = FreePorts.udpAndTcp();
+    static final int portRing = FreePorts.udpAndTcp();
+    static final int portHold = FreePorts.udpAndTcp();
 
     @BeforeAll
     static void startProxyAndPhone() throws Exception {
         kamailio = Kamailio.builder().user("1001", "secret")
                 .route("2002", portB).route("3003", portC).route("2486", portBusy)
+                .route("2100", portRing).route("3100", portHold)
                 .start(dir);
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
         ua = JainSipSignalling.start(account, events);
@@ -142,6 +155,73 @@ class CallFlowTest {
             ua.execute(new SendRinging(in.call()));
             await(IncomingCancelled.class, in.call(), IncomingCancelled::call);
             assertEquals(0, caller.awaitExit(WAIT), caller.output());
+        }
+    }
+
+    /** YEALINK.md flows 1 and 4 as the callee: auto-answer asked, we answer; the peer holds, resumes, hangs up. */
+    @Test
+    void answeredIncomingCallFollowsThePeersHoldResumeAndBye() throws Exception {
+        try (Sipp caller = Sipp.uac(dir, "uac_answered_hold_bye.xml", "127.0.0.1:" + kamailio.port, "1001", Map.of())) {
+            IncomingCall in = explained(caller, () -> events.await(IncomingCall.class, IncomingCall::autoAnswer, WAIT));
+            ua.execute(new Answer(in.call()));
+            explained(caller, () -> await(RemoteHold.class, in.call(), RemoteHold::call));
+            explained(caller, () -> await(RemoteResume.class, in.call(), RemoteResume::call));
+            explained(caller, () -> await(RemoteHangup.class, in.call(), RemoteHangup::call));
+            assertEquals(0, caller.awaitExit(WAIT), caller.output());
+            assertTrue(caller.messages().contains("a=recvonly"), "our answer to a=sendonly is a=recvonly");
+        }
+    }
+
+    /** YEALINK.md flow 4 as the holder: re-INVITE with a=sendonly, then a=sendrecv to resume. */
+    @Test
+    void holdAndResumeAreReInvitesWithSendonlyThenSendrecv() throws Exception {
+        try (Sipp callee = Sipp.uas(dir, "uas_answer_hold.xml", portHold, Map.of())) {
+            CallId call = new CallId("out-hold");
+            ua.execute(new Dial(call, "3100"));
+            explained(callee, () -> await(Answered.class, call, Answered::call));
+            ua.execute(new Hold(call));
+            awaitCount(callee, "ACK sip:", 2);
+            ua.execute(new Resume(call));
+            awaitCount(callee, "ACK sip:", 3);
+            ua.execute(new Hangup(call));
+            assertEquals(0, callee.awaitExit(WAIT), callee.output()); // its ereg checks failed the call otherwise
+        }
+    }
+
+    /** YEALINK.md flow 3 as the caller: CANCEL after the 180; the 487 ends it quietly. */
+    @Test
+    void cancelBeforeAnswerSendsCancel() throws Exception {
+        try (Sipp callee = Sipp.uas(dir, "uas_ring_cancel.xml", portRing, Map.of())) {
+            CallId call = new CallId("out-cancel");
+            ua.execute(new Dial(call, "2100"));
+            explained(callee, () -> await(Ringing.class, call, Ringing::call));
+            ua.execute(new CancelCall(call));
+            assertEquals(0, callee.awaitExit(WAIT), callee.output());
+        }
+    }
+
+    @Test
+    void optionsIsAnsweredWithAllowAndAccept() throws Exception {
+        String answer = RawSip.request(account.localPort(), "OPTIONS", WAIT);
+        assertTrue(answer.startsWith("SIP/2.0 200"), answer);
+        assertTrue(answer.contains("Allow: INVITE"), answer);
+        assertTrue(answer.contains("Accept: application/sdp"), answer);
+    }
+
+    @Test
+    void unsupportedMethodsGet405AndUnknownOnes501() throws Exception {
+        String subscribe = RawSip.request(account.localPort(), "SUBSCRIBE", WAIT);
+        assertTrue(subscribe.startsWith("SIP/2.0 405"), subscribe);
+        assertTrue(subscribe.contains("Allow: INVITE"), subscribe);
+        String unknown = RawSip.request(account.localPort(), "FROBNICATE", WAIT);
+        assertTrue(unknown.startsWith("SIP/2.0 501"), unknown);
+    }
+
+    private static void awaitCount(Sipp peer, String text, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (peer.messages().split(java.util.regex.Pattern.quote(text), -1).length - 1 < count) {
+            if (System.nanoTime() > deadline) throw new AssertionError(count + "x " + text + " not seen:\n" + peer.output());
+            Thread.sleep(20);
         }
     }
 
