@@ -10,6 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import sipdesk.testing.peers.RawSip;
+import sipdesk.testing.peers.Sipp;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
 import sipdesk.core.RegistrationState;
 import sipdesk.testing.RecordingEventSink;
@@ -92,6 +99,62 @@ class RegistrationTest {
         SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").enabled(false).build();
         try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
             assertEquals(new RegistrationState.IpDirect("127.0.0.1"), events.await(RegistrationChanged.class, WAIT).state());
+        }
+    }
+
+    @Test
+    void failsOverToServer2WhenServer1Answers503() throws Exception {
+        try (Sipp down = Sipp.uas(dir, "uas_register_503.xml", Map.of())) {
+            RecordingEventSink events = new RecordingEventSink();
+            SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret")
+                    .server1(SipAccount.SipServer.udp("127.0.0.1", down.port))
+                    .server2(SipAccount.SipServer.udp("127.0.0.1", kamailio.port)).build();
+            try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+                String s1 = "127.0.0.1:" + down.port;
+                String s2 = "127.0.0.1:" + kamailio.port;
+                assertEquals(new RegistrationState.Registering(s1), events.await(RegistrationChanged.class, WAIT).state());
+                assertEquals(new RegistrationState.Failed(s1, "503 Service Unavailable"), events.await(RegistrationChanged.class, WAIT).state());
+                assertEquals(new RegistrationState.Registering(s2), events.await(RegistrationChanged.class, WAIT).state());
+                assertEquals(new RegistrationState.Registered(s2, "sip:1001@sipdesk.test"), events.await(RegistrationChanged.class, WAIT).state());
+            }
+            assertEquals(0, down.awaitExit(WAIT), down.output());
+        }
+    }
+
+    /** sip_trust_ctrl: while registered, an out-of-dialog request from anyone but the server gets 403. */
+    @Test
+    void trustedServersOnlyRefusesOthersWhileRegistered() throws Exception {
+        RecordingEventSink events = new RecordingEventSink();
+        SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").trustedServersOnly(true).build();
+        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+            // kamailio is 127.0.0.1; a stranger on 127.0.0.2 is refused, the server's address is not.
+            String stranger = RawSip.request("127.0.0.2", account.localPort(), "OPTIONS", WAIT);
+            assertTrue(stranger.startsWith("SIP/2.0 403"), stranger);
+            String server = RawSip.request("127.0.0.1", account.localPort(), "OPTIONS", WAIT);
+            assertTrue(server.startsWith("SIP/2.0 200"), server);
+        }
+    }
+
+    /** nat.udp_update_time: CRLF keep-alives to the server between registrations (RFC 5626 §4.4.1). */
+    @Test
+    void sendsCrlfKeepAlivesToTheServer() throws Exception {
+        try (DatagramSocket server = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(5000);
+            RecordingEventSink events = new RecordingEventSink();
+            SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret")
+                    .server1(SipAccount.SipServer.udp("127.0.0.1", server.getLocalPort())).keepAliveSeconds(1).build();
+            try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+                boolean sawRegister = false;
+                boolean sawKeepAlive = false;
+                while (!(sawRegister && sawKeepAlive)) {
+                    DatagramPacket p = new DatagramPacket(new byte[4096], 4096);
+                    server.receive(p); // bounded by the socket timeout
+                    String text = new String(p.getData(), 0, p.getLength(), StandardCharsets.US_ASCII);
+                    sawRegister |= text.startsWith("REGISTER ");
+                    sawKeepAlive |= text.equals("\r\n\r\n");
+                }
+            }
         }
     }
 

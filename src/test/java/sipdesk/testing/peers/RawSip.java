@@ -14,12 +14,17 @@ public final class RawSip {
 
     /** Sends a minimal {@code method} request to 127.0.0.1:port and returns the first non-1xx response. */
     public static String request(int port, String method, Duration timeout) throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        return request("127.0.0.1", port, method, timeout);
+    }
+
+    /** The same from another loopback address ({@code 127.0.0.2}: a stranger to a proxy on 127.0.0.1). */
+    public static String request(String from, int port, String method, Duration timeout) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(from))) {
             String msg = method + " sip:1001@127.0.0.1:" + port + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bKraw" + System.nanoTime() + "\r\n"
+                    + "Via: SIP/2.0/UDP " + from + ":" + s.getLocalPort() + ";branch=z9hG4bKraw" + System.nanoTime() + "\r\n"
                     + "From: <sip:raw@127.0.0.1>;tag=raw\r\nTo: <sip:1001@127.0.0.1>\r\n"
                     + "Call-ID: raw" + System.nanoTime() + "\r\nCSeq: 1 " + method + "\r\n"
-                    + "Contact: <sip:raw@127.0.0.1:" + s.getLocalPort() + ">\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
+                    + "Contact: <sip:raw@" + from + ":" + s.getLocalPort() + ">\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
             byte[] b = msg.getBytes(StandardCharsets.US_ASCII);
             s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
             long deadline = System.nanoTime() + timeout.toNanos();
