@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sipdesk.core.CallId;
 import sipdesk.core.Command.Answer;
+import sipdesk.core.Command.BlindTransfer;
 import sipdesk.core.Command.CancelCall;
 import sipdesk.core.Command.Dial;
 import sipdesk.core.Command.Hold;
@@ -33,6 +34,8 @@ import sipdesk.core.PhoneEvent.RemoteHangup;
 import sipdesk.core.PhoneEvent.RemoteHold;
 import sipdesk.core.PhoneEvent.RemoteResume;
 import sipdesk.core.PhoneEvent.Ringing;
+import sipdesk.core.PhoneEvent.TransferRequested;
+import sipdesk.core.PhoneEvent.TransferResult;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
 import sipdesk.core.RedirectTarget;
 import sipdesk.core.RegistrationState;
@@ -45,7 +48,8 @@ import sipdesk.testing.peers.Sipp;
 /**
  * Calls through a real kamailio (registrar + record-routing proxy with digest auth) to and from sipp
  * peers. Our UA is 1001; kamailio routes 2002 (B), 3003 (C), 2486 (busy), 2100 (rings until
- * cancelled) and 3100 (takes re-INVITEs) to sipp UASes. One
+ * cancelled) 3100 (takes re-INVITEs)
+ * and 3200 (accepts a REFER) to sipp UASes. One
  * stack for the whole class.
  */
 class CallFlowTest {
@@ -62,12 +66,14 @@ class CallFlowTest {
     static final int portBusy = FreePorts.udpAndTcp();
     static final int portRing = FreePorts.udpAndTcp();
     static final int portHold = FreePorts.udpAndTcp();
+    static final int portTransferee = FreePorts.udpAndTcp();
 
     @BeforeAll
     static void startProxyAndPhone() throws Exception {
         kamailio = Kamailio.builder().user("1001", "secret")
                 .route("2002", portB).route("3003", portC).route("2486", portBusy)
                 .route("2100", portRing).route("3100", portHold)
+                .route("3200", portTransferee)
                 .start(dir);
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
         ua = JainSipSignalling.start(account, events);
@@ -197,6 +203,43 @@ class CallFlowTest {
             explained(callee, () -> await(Ringing.class, call, Ringing::call));
             ua.execute(new CancelCall(call));
             assertEquals(0, callee.awaitExit(WAIT), callee.output());
+        }
+    }
+
+    /** YEALINK.md flow 6 as the transferor: REFER without Replaces, the sipfrag NOTIFY gives the result. */
+    @Test
+    void blindTransferSendsReferAndReportsTheNotifiedResult() throws Exception {
+        try (Sipp peer = Sipp.uas(dir, "uas_transferee.xml", portTransferee, Map.of())) {
+            CallId call = new CallId("out-xfer");
+            ua.execute(new Dial(call, "3200"));
+            explained(peer, () -> await(Answered.class, call, Answered::call));
+            ua.execute(new BlindTransfer(call, "2002"));
+            TransferResult result = explained(peer, () -> await(TransferResult.class, call, TransferResult::call));
+            assertEquals(new TransferResult(call, true, 200), result);
+            ua.execute(new Hangup(call));
+            assertEquals(0, peer.awaitExit(WAIT), peer.output());
+            assertTrue(peer.messages().contains("Referred-By: <sip:1001@sipdesk.test>"), peer.messages());
+        }
+    }
+
+    /** YEALINK.md flow 6 as the transferee: 202, TransferRequested, the core dials, NOTIFYs report it. */
+    @Test
+    void referFromThePeerAsksTheCoreToCallTheTargetAndTheOutcomeIsNotified() throws Exception {
+        try (Sipp target = Sipp.uas(dir, "uas_answer.xml", portC, Map.of());
+             Sipp transferor = Sipp.uac(dir, "uac_transferor.xml", "127.0.0.1:" + kamailio.port, "1001",
+                     Map.of("target", "sip:3003@sipdesk.test"))) {
+            IncomingCall in = explained(transferor, () -> events.await(IncomingCall.class,
+                    e -> e.caller().displayName().equals("Transferor"), WAIT));
+            ua.execute(new Answer(in.call()));
+            TransferRequested asked = explained(transferor, () -> await(TransferRequested.class, in.call(), TransferRequested::call));
+            assertEquals("sip:3003@sipdesk.test", asked.target());
+            CallId newCall = new CallId("out-transferred");
+            ua.execute(new Dial(newCall, asked.target()));
+            explained(target, () -> await(Answered.class, newCall, Answered::call));
+            explained(transferor, () -> await(RemoteHangup.class, in.call(), RemoteHangup::call));
+            assertEquals(0, transferor.awaitExit(WAIT), transferor.output());
+            ua.execute(new Hangup(newCall));
+            assertEquals(0, target.awaitExit(WAIT), target.output());
         }
     }
 
