@@ -49,7 +49,7 @@ import sipdesk.testing.peers.Sipp;
  * Calls through a real kamailio (registrar + record-routing proxy with digest auth) to and from sipp
  * peers. Our UA is 1001; kamailio routes 2002 (B), 3003 (C), 2486 (busy), 2100 (rings until
  * cancelled) 3100 (takes re-INVITEs)
- * and 3200 (accepts a REFER) to sipp UASes. One
+ * 3200 (accepts a REFER) to sipp UASes. One
  * stack for the whole class.
  */
 class CallFlowTest {
@@ -240,6 +240,27 @@ class CallFlowTest {
             assertEquals(0, transferor.awaitExit(WAIT), transferor.output());
             ua.execute(new Hangup(newCall));
             assertEquals(0, target.awaitExit(WAIT), target.output());
+        }
+    }
+
+    /**
+     * RFC 3261 §9.1: when the 200 wins over our CANCEL, we ACK it and hang up with BYE, silently.
+     * IP direct (a second, unregistered phone): the callee answers with the CANCEL's Via, which is
+     * the INVITE's only when no proxy stands between.
+     */
+    @Test
+    void answerThatBeatsOurCancelIsAckedAndHungUp() throws Exception {
+        RecordingEventSink direct = new RecordingEventSink();
+        SipAccount ipDirect = SipTestAccounts.registeredAt(kamailio, "1009", "x").enabled(false).build();
+        try (Sipp callee = Sipp.uas(dir, "uas_cancel_race.xml", Map.of());
+             JainSipSignalling phone = JainSipSignalling.start(ipDirect, direct)) {
+            CallId call = new CallId("out-race");
+            phone.execute(new Dial(call, "127*0*0*1#" + callee.port));
+            direct.await(Ringing.class, WAIT);
+            phone.execute(new CancelCall(call));
+            assertEquals(0, callee.awaitExit(WAIT), callee.output()); // it got the ACK and the BYE
+            RawSip.request(ipDirect.localPort(), "OPTIONS", WAIT); // a barrier: the worker has handled the 200
+            assertTrue(direct.pending().stream().noneMatch(e -> e instanceof Answered), direct.pending().toString());
         }
     }
 
