@@ -50,12 +50,12 @@ final class IncomingCalls {
      * original called party is appended last), else the first History-Info entry (RFC 7044).
      */
     static Optional<Party> divertedFrom(Request r) {
-        String diversion = SipContext.headerValue(r, "Diversion");
+        String diversion = SipContext.headerValues(r, "Diversion");
         if (diversion != null) {
             String[] values = diversion.split(",(?=\\s*(?:\"[^\"]*\"\\s*)?<)");
             return Optional.of(nameAddr(values[values.length - 1]));
         }
-        String history = SipContext.headerValue(r, "History-Info");
+        String history = SipContext.headerValues(r, "History-Info");
         if (history != null) return Optional.of(nameAddr(history.split(",(?=\\s*<)")[0]));
         return Optional.empty();
     }

@@ -175,6 +175,18 @@ final class SipContext {
         return raw == null || raw.length == 0 ? null : new String(raw, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** Every value of a header that may come as several lines, joined as one comma list; null when absent. */
+    static String headerValues(javax.sip.message.Message m, String name) {
+        java.util.ListIterator<?> it = m.getHeaders(name);
+        List<String> values = new ArrayList<>();
+        while (it.hasNext()) {
+            String s = it.next().toString();
+            int colon = s.indexOf(':');
+            values.add((colon < 0 ? s : s.substring(colon + 1)).trim());
+        }
+        return values.isEmpty() ? null : String.join(", ", values);
+    }
+
     static String headerValue(javax.sip.message.Message m, String name) {
         Header h = m.getHeader(name);
         if (h == null) return null;

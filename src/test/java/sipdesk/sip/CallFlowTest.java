@@ -29,6 +29,7 @@ import sipdesk.core.PhoneEvent.Answered;
 import sipdesk.core.PhoneEvent.CallFailed;
 import sipdesk.core.PhoneEvent.IncomingCall;
 import sipdesk.core.PhoneEvent.IncomingCancelled;
+import sipdesk.core.PhoneEvent.MessageWaiting;
 import sipdesk.core.PhoneEvent.Redirected;
 import sipdesk.core.PhoneEvent.RemoteHangup;
 import sipdesk.core.PhoneEvent.RemoteHold;
@@ -262,6 +263,16 @@ class CallFlowTest {
             RawSip.request(ipDirect.localPort(), "OPTIONS", WAIT); // a barrier: the worker has handled the 200
             assertTrue(direct.pending().stream().noneMatch(e -> e instanceof Answered), direct.pending().toString());
         }
+    }
+
+    /** RFC 3842 unsolicited message-summary (Asterisk style, no SUBSCRIBE): MessageWaiting(new, old). */
+    @Test
+    void unsolicitedMessageSummaryNotifyReportsVoicemail() throws Exception {
+        String answer = RawSip.request("127.0.0.1", account.localPort(), "NOTIFY",
+                "Event: message-summary\r\nSubscription-State: active\r\nContent-Type: application/simple-message-summary\r\n",
+                "Messages-Waiting: yes\r\nMessage-Account: sip:*97@sipdesk.test\r\nVoice-Message: 2/8 (0/0)\r\n", WAIT);
+        assertTrue(answer.startsWith("SIP/2.0 200"), answer);
+        assertEquals(new MessageWaiting(2, 8), events.await(MessageWaiting.class, WAIT));
     }
 
     @Test

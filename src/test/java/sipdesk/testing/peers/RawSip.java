@@ -19,13 +19,20 @@ public final class RawSip {
 
     /** The same from another loopback address ({@code 127.0.0.2}: a stranger to a proxy on 127.0.0.1). */
     public static String request(String from, int port, String method, Duration timeout) throws IOException {
+        return request(from, port, method, "", "", timeout);
+    }
+
+    /** With extra header lines ({@code "Event: x\r\n"}) and a body (Content-Type among the headers). */
+    public static String request(String from, int port, String method, String headers, String body, Duration timeout)
+            throws IOException {
         try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(from))) {
             String msg = method + " sip:1001@127.0.0.1:" + port + " SIP/2.0\r\n"
                     + "Via: SIP/2.0/UDP " + from + ":" + s.getLocalPort() + ";branch=z9hG4bKraw" + System.nanoTime() + "\r\n"
                     + "From: <sip:raw@127.0.0.1>;tag=raw\r\nTo: <sip:1001@127.0.0.1>\r\n"
                     + "Call-ID: raw" + System.nanoTime() + "\r\nCSeq: 1 " + method + "\r\n"
-                    + "Contact: <sip:raw@" + from + ":" + s.getLocalPort() + ">\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n";
-            byte[] b = msg.getBytes(StandardCharsets.US_ASCII);
+                    + "Contact: <sip:raw@" + from + ":" + s.getLocalPort() + ">\r\nMax-Forwards: 70\r\n" + headers
+                    + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+            byte[] b = msg.getBytes(StandardCharsets.UTF_8);
             s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (true) {
