@@ -327,6 +327,8 @@ class CallFlowTest {
     }
 
     private static String callIdOf(String line) {
-        return line.substring(line.indexOf("cid=") + 4);
+        String rest = line.substring(line.indexOf("cid=") + 4);
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
     }
 }

@@ -57,6 +57,20 @@ class RegistrationTest {
     }
 
     @Test
+    void registersOverTcp() throws Exception {
+        RecordingEventSink events = new RecordingEventSink();
+        SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret")
+                .server1(new SipAccount.SipServer("127.0.0.1", kamailio.port, SipAccount.Transport.TCP)).build();
+        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            RegistrationChanged ok = events.await(RegistrationChanged.class,
+                    e -> !(e.state() instanceof RegistrationState.Registering), WAIT);
+            assertTrue(ok.state() instanceof RegistrationState.Registered, ok.toString());
+            assertTrue(kamailio.flow().stream().anyMatch(l -> l.startsWith("REQ REGISTER") && l.endsWith("proto=tcp")),
+                    String.join("\n", kamailio.flow()));
+        }
+    }
+
+    @Test
     void wrongPasswordReportsFailed() throws Exception {
         RecordingEventSink events = new RecordingEventSink();
         SipAccount account = SipTestAccounts.registeredAt(kamailio, "1002", "wrong").regRetrySeconds(60).build();
