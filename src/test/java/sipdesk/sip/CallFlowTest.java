@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sipdesk.core.CallId;
 import sipdesk.core.Command.Answer;
+import sipdesk.core.Command.AttendedTransfer;
 import sipdesk.core.Command.BlindTransfer;
 import sipdesk.core.Command.CancelCall;
 import sipdesk.core.Command.Dial;
@@ -220,6 +221,27 @@ class CallFlowTest {
             ua.execute(new Hangup(call));
             assertEquals(0, peer.awaitExit(WAIT), peer.output());
             assertTrue(peer.messages().contains("Referred-By: <sip:1001@sipdesk.test>"), peer.messages());
+        }
+    }
+
+    /** YEALINK.md flow 7 as the transferor: REFER to the held peer with Refer-To: C?Replaces=(our dialog with C). */
+    @Test
+    void attendedTransferRefersWithReplacesOfTheConsultationCall() throws Exception {
+        try (Sipp held = Sipp.uas(dir, "uas_attended_transferee.xml", portTransferee, Map.of());
+             Sipp consulted = Sipp.uas(dir, "uas_answer.xml", portC, Map.of())) {
+            CallId first = new CallId("out-att-1");
+            CallId second = new CallId("out-att-2");
+            ua.execute(new Dial(first, "3200"));
+            explained(held, () -> await(Answered.class, first, Answered::call));
+            ua.execute(new Dial(second, "3003"));
+            explained(consulted, () -> await(Answered.class, second, Answered::call));
+            ua.execute(new AttendedTransfer(first, second));
+            TransferResult result = explained(held, () -> await(TransferResult.class, first, TransferResult::call));
+            assertEquals(new TransferResult(first, true, 200), result);
+            ua.execute(new Hangup(first));
+            ua.execute(new Hangup(second));
+            assertEquals(0, held.awaitExit(WAIT), held.output()); // its ereg checked the Replaces
+            assertEquals(0, consulted.awaitExit(WAIT), consulted.output());
         }
     }
 
