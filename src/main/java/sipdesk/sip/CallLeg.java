@@ -40,6 +40,8 @@ final class CallLeg {
     ServerTransaction inviteServer;
     String toTag;
     String remoteOffer;
+    /** The established call this INVITE replaces (RFC 3891), ended once this one is answered. */
+    CallLeg replaces;
 
     boolean localHold;
     boolean remoteHold;

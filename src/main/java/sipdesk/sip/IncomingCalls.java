@@ -14,6 +14,7 @@ import sipdesk.core.CallId;
 import sipdesk.core.Party;
 import sipdesk.core.PhoneEvent.IncomingCall;
 import sipdesk.core.PhoneEvent.IncomingCancelled;
+import sipdesk.core.PhoneEvent.RemoteHangup;
 
 /**
  * INVITEs to us (UAS side, RFC 3261 §13.3) until they are answered, rejected, redirected or
@@ -22,15 +23,23 @@ import sipdesk.core.PhoneEvent.IncomingCancelled;
 final class IncomingCalls {
     private final SipContext ctx;
     private final CallTable calls;
+    private final OutgoingCalls outgoing;
 
-    IncomingCalls(SipContext ctx, CallTable calls) {
+    IncomingCalls(SipContext ctx, CallTable calls, OutgoingCalls outgoing) {
         this.ctx = ctx;
         this.calls = calls;
+        this.outgoing = outgoing;
     }
 
     /** A new INVITE (not a re-INVITE): 100 Trying, then the core decides. */
     void offered(RequestEvent event, ServerTransaction st) throws Exception {
         Request r = event.getRequest();
+        String replacesHeader = SipContext.headerValue(r, "Replaces");
+        Optional<CallLeg> replaced = replacesHeader == null ? Optional.empty() : replaced(replacesHeader);
+        if (replacesHeader != null && replaced.isEmpty()) {
+            st.sendResponse(ctx.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, r, null)); // RFC 3891 §3
+            return;
+        }
         st.sendResponse(ctx.response(Response.TRYING, r, null));
         CallLeg leg = new CallLeg(calls.nextIncomingId(), false, CallLeg.State.OFFERED);
         leg.inviteServer = st;
@@ -42,7 +51,29 @@ final class IncomingCalls {
         st.setApplicationData(leg);
         Address from = ((FromHeader) r.getHeader(FromHeader.NAME)).getAddress();
         Party caller = new Party(from.getURI().toString(), from.getDisplayName() == null ? "" : from.getDisplayName());
-        ctx.post(new IncomingCall(leg.id, caller, divertedFrom(r), autoAnswer(r)));
+        leg.replaces = replaced.orElse(null);
+        // A replacing INVITE (attended transfer to us) takes over a call the user already accepted.
+        ctx.post(new IncomingCall(leg.id, caller, divertedFrom(r), autoAnswer(r) || leg.replaces != null));
+    }
+
+    /**
+     * The established call named by a Replaces header (RFC 3891 §3: to-tag is our local tag,
+     * from-tag the peer's).
+     */
+    private Optional<CallLeg> replaced(String header) {
+        String[] parts = header.split(";");
+        String toTag = null;
+        String fromTag = null;
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.regionMatches(true, 0, "to-tag=", 0, 7)) toTag = p.substring(7);
+            else if (p.regionMatches(true, 0, "from-tag=", 0, 9)) fromTag = p.substring(9);
+        }
+        String local = toTag;
+        String remote = fromTag;
+        return calls.bySipCallId(parts[0].trim())
+                .filter(l -> l.state == CallLeg.State.CONFIRMED && l.dialog != null)
+                .filter(l -> l.dialog.getLocalTag().equals(local) && l.dialog.getRemoteTag().equals(remote));
     }
 
     /**
@@ -103,6 +134,11 @@ final class IncomingCalls {
                 leg.inviteServer.sendResponse(ok);
                 leg.state = CallLeg.State.CONFIRMED;
                 leg.attach(leg.inviteServer.getDialog());
+                CallLeg old = leg.replaces;
+                if (old != null && old.state == CallLeg.State.CONFIRMED) {
+                    outgoing.bye(old);
+                    ctx.post(new RemoteHangup(old.id)); // the peer left: the transferor handed us over
+                }
             } catch (Exception e) {
                 SipContext.LOG.warning("200 for " + id + " not sent: " + e);
             }

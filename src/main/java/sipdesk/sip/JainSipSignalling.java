@@ -71,7 +71,7 @@ public final class JainSipSignalling implements Signalling {
         this.calls = new CallTable();
         this.transfers = new Transfers(ctx, calls);
         this.outgoing = new OutgoingCalls(ctx, calls, transfers::dialOutcome);
-        this.incoming = new IncomingCalls(ctx, calls);
+        this.incoming = new IncomingCalls(ctx, calls, outgoing);
         this.inDialog = new InDialog(ctx, calls, outgoing, incoming);
     }
 
