@@ -16,6 +16,10 @@ public final class JulServerLogger implements ServerLogger {
 
     public JulServerLogger() {}
 
+    static boolean enabled() {
+        return LOG.isLoggable(Level.FINE);
+    }
+
     private static void log(SIPMessage message, String from, String to, boolean sender) {
         if (!LOG.isLoggable(Level.FINE)) return;
         LOG.fine((sender ? "sent " : "received ") + from + " -> " + to + "\n"

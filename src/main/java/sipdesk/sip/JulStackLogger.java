@@ -38,7 +38,15 @@ public final class JulStackLogger implements StackLogger {
     @Override public void logFatalError(String message) { log(Level.SEVERE, message, null); }
     @Override public void logError(String message) { log(Level.SEVERE, message, null); }
     @Override public boolean isLoggingEnabled() { return LOG.isLoggable(Level.SEVERE); }
-    @Override public boolean isLoggingEnabled(int logLevel) { return LOG.isLoggable(level(logLevel)); }
+    /**
+     * The stack asks with TRACE_MESSAGES (= TRACE_INFO, 16) before it hands a message to the server
+     * logger: say yes when the message trace is wanted, even if the stack's own chatter is not.
+     */
+    @Override
+    public boolean isLoggingEnabled(int logLevel) {
+        if (logLevel == TRACE_MESSAGES && JulServerLogger.enabled()) return true;
+        return LOG.isLoggable(level(logLevel));
+    }
     @Override public void logError(String message, Exception ex) { log(Level.SEVERE, message, ex); }
     @Override public void logWarning(String message) { log(Level.WARNING, message, null); }
     @Override public void logInfo(String message) { log(Level.FINE, message, null); }

@@ -70,6 +70,35 @@ class RegistrationTest {
         }
     }
 
+    /** The message trace (FINE) shows every message but never a digest answer. */
+    @Test
+    void messageLogRedactsCredentials() throws Exception {
+        java.util.logging.Logger messages = java.util.logging.Logger.getLogger("sipdesk.sip.messages");
+        java.util.List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override public void publish(java.util.logging.LogRecord r) { logged.add(r.getMessage()); }
+            @Override public void flush() {}
+            @Override public void close() {}
+        };
+        java.util.logging.Level before = messages.getLevel();
+        messages.setLevel(java.util.logging.Level.FINE);
+        messages.addHandler(capture);
+        try {
+            RecordingEventSink events = new RecordingEventSink();
+            SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
+            try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+                events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+            }
+        } finally {
+            messages.removeHandler(capture);
+            messages.setLevel(before);
+        }
+        String all = String.join("\n", logged);
+        assertTrue(all.contains("Authorization: <redacted>"), all);
+        assertTrue(all.contains("WWW-Authenticate"), "challenges are not secret");
+        assertTrue(!all.contains("response=") && !all.contains("cnonce="), all);
+    }
+
     @Test
     void wrongPasswordReportsFailed() throws Exception {
         RecordingEventSink events = new RecordingEventSink();

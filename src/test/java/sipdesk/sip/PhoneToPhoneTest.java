@@ -14,8 +14,14 @@ import sipdesk.core.Command.Answer;
 import sipdesk.core.Command.AttendedTransfer;
 import sipdesk.core.Command.Dial;
 import sipdesk.core.Command.Hangup;
+import sipdesk.core.Command.Hold;
+import sipdesk.core.Command.Resume;
+import sipdesk.core.Command.SendDtmf;
 import sipdesk.core.PhoneEvent.Answered;
+import sipdesk.core.PhoneEvent.DtmfReceived;
 import sipdesk.core.PhoneEvent.IncomingCall;
+import sipdesk.core.PhoneEvent.RemoteHold;
+import sipdesk.core.PhoneEvent.RemoteResume;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
 import sipdesk.core.PhoneEvent.RemoteHangup;
 import sipdesk.core.PhoneEvent.TransferRequested;
@@ -24,12 +30,8 @@ import sipdesk.core.RegistrationState;
 import sipdesk.testing.RecordingEventSink;
 import sipdesk.testing.peers.Kamailio;
 
-/**
- * YEALINK.md flow 7 end to end with three of our phones through kamailio: A talks to B and to C,
- * transfers B to C with REFER + Replaces; B calls C with Replaces; C takes the call over and ends
- * its call with A; B's NOTIFY tells A it worked.
- */
-class AttendedTransferTest {
+/** Three of our phones (1001 A, 1002 B, 1003 C) registered at kamailio, calling each other. */
+class PhoneToPhoneTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
@@ -66,6 +68,10 @@ class AttendedTransferTest {
         if (kamailio != null) kamailio.close();
     }
 
+    /**
+     * YEALINK.md flow 7 end to end: A talks to B and to C, transfers B to C with REFER + Replaces;
+     * B calls C with Replaces; C takes the call over and ends its call with A; B's NOTIFY tells A.
+     */
     @Test
     void transferWithConsultationHandsBOverToC() {
         CallId ab = new CallId("a-b");
@@ -99,5 +105,27 @@ class AttendedTransferTest {
         b.events().await(RemoteHangup.class, e -> e.call().equals(atB.call()), WAIT);
         b.ua().execute(new Hangup(bc));
         c.events().await(RemoteHangup.class, e -> e.call().equals(replacing.call()), WAIT);
+    }
+
+    /** DTMF as SIP INFO (dtmf-relay) both ways, and hold seen by the other phone. */
+    @Test
+    void dtmfAndHoldReachTheOtherPhone() {
+        CallId ab = new CallId("a-b-dtmf");
+        a.ua().execute(new Dial(ab, "1002"));
+        IncomingCall atB = b.events().await(IncomingCall.class, e -> e.caller().number().equals("1001"), WAIT);
+        b.ua().execute(new Answer(atB.call()));
+        a.events().await(Answered.class, e -> e.call().equals(ab), WAIT);
+
+        a.ua().execute(new SendDtmf(ab, '5'));
+        assertEquals(new DtmfReceived(atB.call(), '5'), b.events().await(DtmfReceived.class, WAIT));
+        b.ua().execute(new SendDtmf(atB.call(), '#'));
+        assertEquals(new DtmfReceived(ab, '#'), a.events().await(DtmfReceived.class, WAIT));
+
+        a.ua().execute(new Hold(ab));
+        assertEquals(new RemoteHold(atB.call()), b.events().await(RemoteHold.class, WAIT));
+        a.ua().execute(new Resume(ab));
+        assertEquals(new RemoteResume(atB.call()), b.events().await(RemoteResume.class, WAIT));
+        b.ua().execute(new Hangup(atB.call()));
+        a.events().await(RemoteHangup.class, e -> e.call().equals(ab), WAIT);
     }
 }
