@@ -24,10 +24,12 @@ import sipdesk.core.Command.Resume;
 import sipdesk.core.Command.FollowRedirect;
 import sipdesk.core.Command.Hangup;
 import sipdesk.core.Command.Redirect;
+import sipdesk.core.Command.Reject;
 import sipdesk.core.Command.SendRinging;
 import sipdesk.core.Party;
 import sipdesk.core.PhoneEvent.Answered;
 import sipdesk.core.PhoneEvent.CallFailed;
+import sipdesk.core.PhoneEvent.EarlyMedia;
 import sipdesk.core.PhoneEvent.IncomingCall;
 import sipdesk.core.PhoneEvent.IncomingCancelled;
 import sipdesk.core.PhoneEvent.MessageWaiting;
@@ -51,7 +53,8 @@ import sipdesk.testing.peers.Sipp;
  * Calls through a real kamailio (registrar + record-routing proxy with digest auth) to and from sipp
  * peers. Our UA is 1001; kamailio routes 2002 (B), 3003 (C), 2486 (busy), 2100 (rings until
  * cancelled) 3100 (takes re-INVITEs)
- * 3200 (accepts a REFER) to sipp UASes. One
+ * 3200 (accepts a REFER)
+ * and 2183 (early media, then busy) to sipp UASes. One
  * stack for the whole class.
  */
 class CallFlowTest {
@@ -69,13 +72,14 @@ class CallFlowTest {
     static final int portRing = FreePorts.udpAndTcp();
     static final int portHold = FreePorts.udpAndTcp();
     static final int portTransferee = FreePorts.udpAndTcp();
+    static final int portEarly = FreePorts.udpAndTcp();
 
     @BeforeAll
     static void startProxyAndPhone() throws Exception {
         kamailio = Kamailio.builder().user("1001", "secret")
                 .route("2002", portB).route("3003", portC).route("2486", portBusy)
                 .route("2100", portRing).route("3100", portHold)
-                .route("3200", portTransferee)
+                .route("3200", portTransferee).route("2183", portEarly)
                 .start(dir);
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
         ua = JainSipSignalling.start(account, events);
@@ -135,6 +139,29 @@ class CallFlowTest {
             assertEquals(486, failed.code());
             assertEquals("Busy Here", failed.reason());
             assertEquals(0, busy.awaitExit(WAIT), busy.output());
+        }
+    }
+
+    @Test
+    void sessionProgressWithSdpIsEarlyMedia() throws Exception {
+        try (Sipp callee = Sipp.uas(dir, "uas_early_media_486.xml", portEarly, Map.of())) {
+            CallId call = new CallId("out-early");
+            ua.execute(new Dial(call, "2183"));
+            explained(callee, () -> await(EarlyMedia.class, call, EarlyMedia::call));
+            assertEquals(486, await(CallFailed.class, call, CallFailed::call).code());
+            assertEquals(0, callee.awaitExit(WAIT), callee.output());
+        }
+    }
+
+    /** Yealink DND: the core rejects with 480 before any ringing. */
+    @Test
+    void rejectSendsTheCodeTheCoreChose() throws Exception {
+        try (Sipp caller = Sipp.uac(dir, "uac_expect_480.xml", "127.0.0.1:" + kamailio.port, "1001", Map.of())) {
+            IncomingCall in = explained(caller, () -> events.await(IncomingCall.class,
+                    e -> e.caller().displayName().equals("Sipp Caller") && e.divertedFrom().isEmpty(), WAIT));
+            ua.execute(new Reject(in.call(), 480));
+            assertEquals(0, caller.awaitExit(WAIT), caller.output());
+            assertTrue(caller.messages().contains("SIP/2.0 480"), caller.messages());
         }
     }
 

@@ -99,6 +99,20 @@ class RegistrationTest {
         assertTrue(!all.contains("response=") && !all.contains("cnonce="), all);
     }
 
+    /** With an outbound proxy the REGISTER goes there (a loose Route), even when the registrar has no address. */
+    @Test
+    void registersThroughTheOutboundProxy() throws Exception {
+        RecordingEventSink events = new RecordingEventSink();
+        SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret")
+                .server1(SipAccount.SipServer.udp("sipdesk.invalid", 5060))
+                .outboundProxy(SipAccount.SipServer.udp("127.0.0.1", kamailio.port)).build();
+        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            RegistrationChanged ok = events.await(RegistrationChanged.class,
+                    e -> !(e.state() instanceof RegistrationState.Registering), WAIT);
+            assertEquals(new RegistrationState.Registered("sipdesk.invalid:5060", "sip:1001@sipdesk.test"), ok.state());
+        }
+    }
+
     @Test
     void wrongPasswordReportsFailed() throws Exception {
         RecordingEventSink events = new RecordingEventSink();
