@@ -223,6 +223,25 @@ class CallFlowTest {
         }
     }
 
+    /** account.X.hold_use_inactive=1: hold with a=inactive (IP direct to the callee, a second phone). */
+    @Test
+    void holdUsesInactiveWhenConfigured() throws Exception {
+        RecordingEventSink direct = new RecordingEventSink();
+        SipAccount inactive = SipTestAccounts.registeredAt(kamailio, "1009", "x").enabled(false).holdUseInactive(true).build();
+        try (Sipp callee = Sipp.uas(dir, "uas_answer_hold_inactive.xml", Map.of());
+             JainSipSignalling phone = JainSipSignalling.start(inactive, direct)) {
+            CallId call = new CallId("out-inactive");
+            phone.execute(new Dial(call, "sip:hold@127.0.0.1:" + callee.port));
+            explained(callee, () -> direct.await(Answered.class, WAIT));
+            phone.execute(new Hold(call));
+            awaitCount(callee, "ACK sip:", 2);
+            phone.execute(new Resume(call));
+            awaitCount(callee, "ACK sip:", 3);
+            phone.execute(new Hangup(call));
+            assertEquals(0, callee.awaitExit(WAIT), callee.output());
+        }
+    }
+
     /** YEALINK.md flow 3 as the caller: CANCEL after the 180; the 487 ends it quietly. */
     @Test
     void cancelBeforeAnswerSendsCancel() throws Exception {

@@ -150,6 +150,23 @@ class RegistrationTest {
         }
     }
 
+    /** reg_fail_retry_interval, doubled after each failure: about 1 s, then 2 s, between attempts. */
+    @Test
+    void failedRegistrationIsRetriedWithGrowingDelays() throws Exception {
+        RecordingEventSink events = new RecordingEventSink();
+        SipAccount account = SipTestAccounts.registeredAt(kamailio, "1002", "wrong").regRetrySeconds(1).build();
+        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            long[] failedAt = new long[3];
+            for (int i = 0; i < 3; i++) {
+                events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Failed, WAIT);
+                failedAt[i] = System.nanoTime();
+            }
+            long first = (failedAt[1] - failedAt[0]) / 1_000_000;
+            long second = (failedAt[2] - failedAt[1]) / 1_000_000;
+            assertTrue(first >= 900 && second >= 1800, "retry gaps " + first + " ms, " + second + " ms");
+        }
+    }
+
     @Test
     void ipDirectWhenTheAccountIsOff() throws Exception {
         RecordingEventSink events = new RecordingEventSink();
