@@ -28,7 +28,10 @@ public class PeerProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
         long pid = process.pid();
-        this.hook = new Thread(() -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        this.hook = new Thread(() -> ProcessHandle.of(pid).ifPresent(h -> {
+            h.descendants().forEach(ProcessHandle::destroyForcibly);
+            h.destroyForcibly();
+        }));
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -76,14 +79,28 @@ public class PeerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * SIGTERM, then SIGKILL after 5 s. kamailio's worker processes ignore SIGTERM and outlive a
+     * killed main process (re-parented to init), so every descendant known before the stop is
+     * killed too if it is still there afterwards.
+     */
     @Override
     public void close() {
         ProcessHandle.of(process.pid()).ifPresent(h -> {
+            List<ProcessHandle> children = h.descendants().toList();
             h.destroy();
             try {
                 h.onExit().get(5, TimeUnit.SECONDS);
             } catch (Exception e) {
                 h.destroyForcibly();
+            }
+            for (ProcessHandle child : children) {
+                if (!child.isAlive()) continue;
+                try {
+                    child.onExit().get(2, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    child.destroyForcibly();
+                }
             }
         });
         try {
