@@ -54,12 +54,12 @@ class OutgoingCallFlowTest extends ProxiedPhoneFixture {
 
             String a = "src=127.0.0.1:" + account.localPort() + " ";
             List<String> flow = kamailio.flow();
-            int f2 = indexOf(flow, 0, "FWD INVITE sip:2002@sipdesk.test", "dst=sip:127.0.0.1:" + portB);
+            int f2 = indexOf(flow, 0, "FWD INVITE sip:2002@sipdesk.test", "dst=sip:127.0.0.1:" + portB.port);
             int f1 = lastIndexBefore(flow, f2, "REQ INVITE sip:2002@sipdesk.test", a);
-            int f3 = indexOf(flow, f2, "RPL 302", "src=127.0.0.1:" + portB);
+            int f3 = indexOf(flow, f2, "RPL 302", "src=127.0.0.1:" + portB.port);
             int f6 = indexOf(flow, f3, "REQ ACK", a);
             int next = indexOf(flow, f6, "REQ INVITE sip:3003@sipdesk.test", a);
-            int toC = indexOf(flow, next, "FWD INVITE sip:3003@sipdesk.test", "dst=sip:127.0.0.1:" + portC);
+            int toC = indexOf(flow, next, "FWD INVITE sip:3003@sipdesk.test", "dst=sip:127.0.0.1:" + portC.port);
             assertTrue(f1 < f2 && f2 < f3 && f3 < f6 && f6 < next && next < toC, String.join("\n", flow));
             assertTrue(b.messages().contains("ACK sip:2002@sipdesk.test"), b.messages()); // F4 proxy -> B
             assertNotEquals(callIdOf(flow.get(f1)), callIdOf(flow.get(next)), "the follow-up is a new dialog");

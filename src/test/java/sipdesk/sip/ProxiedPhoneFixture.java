@@ -9,7 +9,7 @@ import sipdesk.core.CallId;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
 import sipdesk.core.RegistrationState;
 import sipdesk.testing.RecordingEventSink;
-import sipdesk.testing.peers.FreePorts;
+import sipdesk.testing.peers.PortReservation;
 import sipdesk.testing.peers.Kamailio;
 import sipdesk.testing.peers.Sipp;
 
@@ -29,20 +29,20 @@ abstract class ProxiedPhoneFixture {
     static JainSipSignalling ua;
     static SipAccount account;
     static RecordingEventSink events;
-    static final int portB = FreePorts.udpAndTcp();
-    static final int portC = FreePorts.udpAndTcp();
-    static final int portBusy = FreePorts.udpAndTcp();
-    static final int portRing = FreePorts.udpAndTcp();
-    static final int portHold = FreePorts.udpAndTcp();
-    static final int portTransferee = FreePorts.udpAndTcp();
-    static final int portEarly = FreePorts.udpAndTcp();
+    static final PortReservation portB = PortReservation.take();
+    static final PortReservation portC = PortReservation.take();
+    static final PortReservation portBusy = PortReservation.take();
+    static final PortReservation portRing = PortReservation.take();
+    static final PortReservation portHold = PortReservation.take();
+    static final PortReservation portTransferee = PortReservation.take();
+    static final PortReservation portEarly = PortReservation.take();
 
     @BeforeAll
     static void startProxyAndPhone() throws Exception {
         kamailio = Kamailio.builder().user("1001", "secret")
-                .route("2002", portB).route("3003", portC).route("2486", portBusy)
-                .route("2100", portRing).route("3100", portHold)
-                .route("3200", portTransferee).route("2183", portEarly)
+                .route("2002", portB.port).route("3003", portC.port).route("2486", portBusy.port)
+                .route("2100", portRing.port).route("3100", portHold.port)
+                .route("3200", portTransferee.port).route("2183", portEarly.port)
                 .start(dir);
         events = new RecordingEventSink();
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();

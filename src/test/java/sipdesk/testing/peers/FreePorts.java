@@ -25,6 +25,23 @@ public final class FreePorts {
         throw new IllegalStateException("no free port");
     }
 
+    /**
+     * The base of four free consecutive UDP ports (sipp binds audio RTP at base, video at base+2,
+     * RTCP at +1/+3), from a range apart from the SIP ports so they never meet.
+     */
+    public static synchronized int mediaBlock() {
+        for (int i = 0; i < 2000; i++) {
+            // 10000..14996, even: below the SIP ports and outside the kernel's ephemeral range
+            int base = 2 * ThreadLocalRandom.current().nextInt(5000, 7499);
+            boolean ok = true;
+            for (int p = base; p < base + 4 && ok; p++) ok = !GIVEN.contains(p) && !udpBound(p);
+            if (!ok) continue;
+            for (int p = base; p < base + 4; p++) GIVEN.add(p);
+            return base;
+        }
+        throw new IllegalStateException("no free media ports");
+    }
+
     public static boolean free(int port) {
         try (ServerSocket tcp = new ServerSocket();
              DatagramSocket udp = new DatagramSocket(null)) {

@@ -18,6 +18,7 @@ import java.util.Map;
 public final class Sipp extends PeerProcess {
     public final int port;
     private final Path messageFile;
+    private PortReservation reservation;
 
     private Sipp(List<String> cmd, Path dir, int port, Path messageFile) throws IOException {
         super("sipp-" + port, cmd, dir);
@@ -42,6 +43,26 @@ public final class Sipp extends PeerProcess {
         return s;
     }
 
+    /** A UAS on a port reserved long before (a proxy routes to it); the reservation is taken back on close. */
+    public static Sipp uas(Path dir, String scenario, PortReservation port, Map<String, String> vars) throws IOException {
+        port.release();
+        Sipp s;
+        try {
+            s = uas(dir, scenario, port.port, vars);
+        } catch (IOException | RuntimeException e) {
+            port.reacquire();
+            throw e;
+        }
+        s.reservation = port;
+        return s;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        if (reservation != null) reservation.reacquire();
+    }
+
     /** A UAC making one call to {@code remote} (host:port), e.g. through kamailio. */
     public static Sipp uac(Path dir, String scenario, String remote, String service, Map<String, String> vars) throws IOException {
         Map<String, String> v = new LinkedHashMap<>(vars);
@@ -59,7 +80,7 @@ public final class Sipp extends PeerProcess {
         List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenarioFile.toString(), "-i", "127.0.0.1",
                 "-p", Integer.toString(port), "-m", "1", "-timeout", "30s", "-nostdin",
                 "-trace_msg", "-message_file", messages.toString(), "-trace_err", "-error_file", sub.resolve("errors.log").toString(),
-                "-mp", Integer.toString(FreePorts.udpAndTcp())));
+                "-mp", Integer.toString(FreePorts.mediaBlock())));
         vars.forEach((k, v) -> {
             cmd.add("-set");
             cmd.add(k);
