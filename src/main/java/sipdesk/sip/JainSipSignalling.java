@@ -28,6 +28,7 @@ import sipdesk.core.Command.Answer;
 import sipdesk.core.Command.BlindTransfer;
 import sipdesk.core.Command.CancelCall;
 import sipdesk.core.Command.Dial;
+import sipdesk.core.Command.TransferCall;
 import sipdesk.core.Command.FollowRedirect;
 import sipdesk.core.Command.Hangup;
 import sipdesk.core.Command.Hold;
@@ -229,6 +230,8 @@ public final class JainSipSignalling implements Signalling {
             case BlindTransfer b -> transfers.blind(b.call(), b.target());
             case AttendedTransfer a -> transfers.attended(a.transferee(), a.target());
             case SendDtmf d -> inDialog.sendDtmf(d.call(), d.digit());
+            // As transferee the new call goes to the Refer-To URI; Transfers matches it to the REFER.
+            case TransferCall t -> outgoing.dial(t.call(), t.target());
         }
     }
 
