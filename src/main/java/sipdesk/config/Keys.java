@@ -189,6 +189,8 @@ public final class Keys {
             "WAV file to ring with; empty = the built-in ring."));
     public static final Setting<Integer> SIP_LOCAL_PORT = add(s(DEVICE, "sipdesk.sip.local_port", range(1, 65535), "5060",
             "Local SIP port."));
+    public static final Setting<Optional<String>> SIP_LOCAL_ADDRESS = add(s(DEVICE, "sipdesk.sip.local_address", host(), "",
+            "IPv4 address to listen on and to put in Via/Contact; empty = all addresses, the one towards the server advertised."));
     public static final Setting<Boolean> SIP_TRACE = add(s(DEVICE, "sipdesk.sip.trace", flag(), "0", "Log every SIP message."));
     public static final Setting<Path> STATE_DIR = add(s(DEVICE, "sipdesk.state_dir", absolutePath(), "/var/lib/sipdesk",
             "Where DND, forwards, redial and call history are kept."));

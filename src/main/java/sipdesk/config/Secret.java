@@ -10,6 +10,10 @@ public record Secret(String reveal) {
         Objects.requireNonNull(reveal, "reveal");
     }
 
+    public static Secret of(String value) {
+        return new Secret(value);
+    }
+
     public boolean isEmpty() {
         return reveal.isEmpty();
     }

@@ -27,6 +27,8 @@ import sipdesk.core.port.StateStore;
 import sipdesk.loop.EventLoop;
 import sipdesk.sim.MemoryStateStore;
 import sipdesk.sim.SimulatedNetwork;
+import sipdesk.sip.JainSipSignalling;
+import sipdesk.sip.SipAccount;
 import sipdesk.store.FileStateStore;
 
 /**
@@ -95,7 +97,8 @@ public final class PhoneDaemon implements AutoCloseable {
             loop.post(event);
         };
         FrontPanel panel = panels.open(sink, config);
-        var network = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
+        var simulated = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
+        Signalling network = useSip(options) ? startSip(config, sink) : simulated;
         Audio audio = panel.audio().orElseGet(LoggingAudio::new);
         if (panel.ringer().isPresent()) audio = new PanelAudio(panel.ringer().get(), audio);
         dispatcher.target = new CommandDispatcher(network, audio, panel.display(), store);
@@ -115,11 +118,28 @@ public final class PhoneDaemon implements AutoCloseable {
             // Fed only while the core's loop turns: a stuck core makes systemd restart the phone.
             if (loop.healthy(Duration.ofSeconds(5))) systemd.watchdog();
         }, 0, Math.max(1, period.toMillis() / 2), TimeUnit.MILLISECONDS));
-        self[0] = new PhoneDaemon(options, loop, coreThread, network, audio, panel, control, systemd, watchdog, network, config);
+        self[0] = new PhoneDaemon(options, loop, coreThread, network, audio, panel, control, systemd, watchdog, simulated, config);
         ReloadSignal.install(self[0]::reload);
         systemd.ready();
         systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
         return self[0];
+    }
+
+    /** --network sip|sim, or (auto) SIP whenever a configuration file is there to say how. */
+    private static boolean useSip(RunOptions options) {
+        return switch (options.network()) {
+            case "sip" -> true;
+            case "sim" -> false;
+            default -> Files.exists(options.config());
+        };
+    }
+
+    private static Signalling startSip(SipdeskConfig config, EventSink sink) throws IOException {
+        SipAccount account = SipAccounts.from(config);
+        LOG.info("network: SIP on port " + account.localPort() + (account.enabled()
+                ? ", account " + account.user() + "@" + account.effectiveDomain()
+                : ", no account (IP direct calls)"));
+        return JainSipSignalling.start(account, sink);
     }
 
     public EventLoop loop() {

@@ -8,10 +8,10 @@ import sipdesk.config.ConfigFile;
 
 /** The command line of {@code sipdesk run}. */
 public record RunOptions(Path config, String hardware, Optional<String> script, Optional<Path> stateDir,
-                         Optional<Path> socket) {
+                         Optional<Path> socket, String network) {
 
     public static final String USAGE =
-            "sipdesk [run] [--config FILE] [--hardware auto|sim|pi|serial] [--state-dir DIR] [--socket PATH] [--script FILE|-]";
+            "sipdesk [run] [--config FILE] [--hardware auto|sim|pi|serial] [--state-dir DIR] [--socket PATH] [--network auto|sip|sim] [--script FILE|-]";
 
     /** Parses the options, or prints what is wrong and returns empty. */
     public static Optional<RunOptions> parse(List<String> args, PrintStream err) {
@@ -20,9 +20,10 @@ public record RunOptions(Path config, String hardware, Optional<String> script, 
         Optional<String> script = Optional.empty();
         Optional<Path> stateDir = Optional.empty();
         Optional<Path> socket = Optional.empty();
+        String network = "auto";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (!List.of("--config", "--hardware", "--script", "--state-dir", "--socket").contains(a)) {
+            if (!List.of("--config", "--hardware", "--script", "--state-dir", "--socket", "--network").contains(a)) {
                 err.println("sipdesk: unknown argument '" + a + "'");
                 return Optional.empty();
             }
@@ -43,12 +44,19 @@ public record RunOptions(Path config, String hardware, Optional<String> script, 
                 case "--script" -> script = Optional.of(v);
                 case "--state-dir" -> stateDir = Optional.of(Path.of(v));
                 case "--socket" -> socket = Optional.of(Path.of(v));
+                case "--network" -> {
+                    if (!List.of("auto", "sip", "sim").contains(v)) {
+                        err.println("sipdesk: --network must be auto, sip or sim, got '" + v + "'");
+                        return Optional.empty();
+                    }
+                    network = v;
+                }
                 default -> {
                     err.println("sipdesk: unknown argument '" + a + "'");
                     return Optional.empty();
                 }
             }
         }
-        return Optional.of(new RunOptions(config, hardware, script, stateDir, socket));
+        return Optional.of(new RunOptions(config, hardware, script, stateDir, socket, network));
     }
 }

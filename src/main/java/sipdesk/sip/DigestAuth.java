@@ -1,5 +1,6 @@
 package sipdesk.sip;
 
+import sipdesk.config.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -216,7 +216,7 @@ public final class JainSipSignalling implements Signalling {
 
     private void dispatch(SipCommand command) {
         switch (command) {
-            case Register r -> registration.reRegister();
+            case Register r -> registration.ensureStarted();
             case Dial d -> outgoing.dial(d.call(), d.target());
             case FollowRedirect f -> outgoing.followRedirect(f.call(), f.targetUri());
             case SendRinging s -> incoming.sendRinging(s.call());

@@ -38,6 +38,7 @@ final class Registration implements ResponseHandler {
     private boolean closing;
     private int requestedExpires;
     private ScheduledFuture<?> timer;
+    private boolean started;
     private final CountDownLatch unregistered = new CountDownLatch(1);
 
     Registration(SipContext ctx) {
@@ -49,7 +50,13 @@ final class Registration implements ResponseHandler {
         return registered;
     }
 
+    /** The core's Register: the stack registers by itself when it starts, so this only starts it once. */
+    void ensureStarted() {
+        if (!started) start();
+    }
+
     void start() {
+        started = true;
         if (!ctx.account.enabled()) {
             ctx.post(new RegistrationChanged(new RegistrationState.IpDirect(ctx.localHost)));
             return;

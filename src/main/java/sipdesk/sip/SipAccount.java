@@ -1,5 +1,6 @@
 package sipdesk.sip;
 
+import sipdesk.config.Secret;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -37,7 +37,7 @@ class ControlSocketTest {
     private PhoneDaemon start() throws Exception {
         socket = dir.resolve("run/control.sock");
         var options = new RunOptions(dir.resolve("none.cfg"), "sim", Optional.of("-"), Optional.of(dir.resolve("state")),
-                Optional.of(socket));
+                Optional.of(socket), "sim");
         var panel = new TerminalPanel(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
         return PhoneDaemon.start(options, "sim", (sink, config) ->
                 new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));

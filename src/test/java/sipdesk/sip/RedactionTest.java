@@ -1,5 +1,6 @@
 package sipdesk.sip;
 
+import sipdesk.config.Secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

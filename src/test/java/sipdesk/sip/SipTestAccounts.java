@@ -1,5 +1,6 @@
 package sipdesk.sip;
 
+import sipdesk.config.Secret;
 import sipdesk.sip.SipAccount.SipServer;
 import sipdesk.testing.peers.FreePorts;
 import sipdesk.testing.peers.Kamailio;

@@ -1,0 +1,118 @@
+package sipdesk.daemon;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sipdesk.control.ControlClient;
+import sipdesk.sim.SimulatedAudio;
+import sipdesk.sim.TerminalPanel;
+import sipdesk.testing.peers.Baresip;
+import sipdesk.testing.peers.FreePorts;
+import sipdesk.testing.peers.Kamailio;
+
+/**
+ * The whole phone as the README's "try it with a PBX" section runs it: the daemon reads a real
+ * sipdesk.cfg, registers at kamailio, and calls baresip (and is called by it), driven through the
+ * control socket like an admin over SSH.
+ */
+class PhoneWithRealPeersTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+    static Kamailio kamailio;
+    static PhoneDaemon daemon;
+    static Path socket;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kamailio = Kamailio.builder().user("1001", "secret1").user("1005", "secret5").start(dir);
+        Path cfg = dir.resolve("sipdesk.cfg");
+        Files.writeString(cfg, """
+                #!version:1.0.0.1
+                account.1.enable = 1
+                account.1.label = Desk 1001
+                account.1.user_name = 1001
+                account.1.password = secret1
+                account.1.sip_server.1.address = 127.0.0.1
+                account.1.sip_server.1.port = %d
+                account.1.sip_server.1.expires = 300
+                sipdesk.sip.local_address = 127.0.0.1
+                sipdesk.sip.local_port = %d
+                """.formatted(kamailio.port, FreePorts.udpAndTcp()));
+        socket = dir.resolve("control.sock");
+        var options = new RunOptions(cfg, "sim", Optional.of("-"), Optional.of(dir.resolve("state")), Optional.of(socket), "auto");
+        var panel = new TerminalPanel(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
+        daemon = PhoneDaemon.start(options, "sim", (sink, config) ->
+                new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));
+        awaitStatus("registration: registered sip:1001@");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (daemon != null) daemon.close();
+        if (kamailio != null) kamailio.close();
+    }
+
+    private static String cli(String... words) {
+        var out = new ByteArrayOutputStream();
+        int code = ControlClient.run(socket, List.of(words), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        return code + " " + out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String awaitStatus(String text) throws InterruptedException {
+        Instant end = Instant.now().plus(WAIT);
+        String s = cli("status");
+        while (!s.contains(text) && Instant.now().isBefore(end)) {
+            Thread.sleep(50);
+            s = cli("status");
+        }
+        assertTrue(s.contains(text), "status never showed '" + text + "':\n" + s);
+        return s;
+    }
+
+    private static String baresipAccount(String extra) {
+        return "<sip:1005@127.0.0.1:" + kamailio.port + ">;auth_pass=secret5;regint=600" + extra;
+    }
+
+    @Test
+    void thePhoneCallsBaresipThroughKamailio() throws Exception {
+        try (Baresip far = Baresip.start(dir, baresipAccount(";answermode=auto"), List.of())) {
+            far.awaitOutput("200 OK", WAIT);
+            assertTrue(cli("dial", "1005").startsWith("0 "));
+            String s = awaitStatus("state: Connected");
+            assertTrue(s.contains("outgoing"), s);
+            far.awaitOutput("Call established", WAIT);
+            assertTrue(cli("hangup").startsWith("0 "));
+            far.awaitOutput("session closed", WAIT);
+            awaitStatus("state: Idle");
+        }
+    }
+
+    @Test
+    void baresipCallsThePhoneWhichRingsAndAnswers() throws Exception {
+        try (Baresip caller = Baresip.start(dir, baresipAccount(""), List.of("/dial sip:1001@127.0.0.1:" + kamailio.port))) {
+            awaitStatus("state: IncomingRinging");
+            assertTrue(cli("answer").startsWith("0 "));
+            caller.awaitOutput("Call established", WAIT);
+            awaitStatus("state: Connected");
+            caller.awaitOutput("Call established", WAIT);
+            assertTrue(cli("hangup").startsWith("0 "));
+            caller.awaitOutput("session closed", WAIT);
+            assertTrue(cli("history").contains("incoming"));
+        }
+    }
+}
