@@ -25,6 +25,7 @@ import sipdesk.hw.HardwareTestCommand;
 import sipdesk.hw.HardwareUnavailableException;
 import sipdesk.hw.PanelPoller;
 import sipdesk.hw.PiHardware;
+import sipdesk.control.ConfigApplyCommand;
 import sipdesk.control.ControlClient;
 import sipdesk.daemon.ControlCommands;
 import sipdesk.daemon.LogSetup;
@@ -44,6 +45,7 @@ public final class Main {
     static final String USAGE = "usage: " + RunOptions.USAGE + """
 
                    sipdesk config check FILE [--strict]
+                   sipdesk config apply FILE [--timeout S]   (install, reload, roll back if it does not register)
                    sipdesk hw test [--config FILE] [--seconds N] [--ring]   (check the wiring over SSH)
                    sipdesk [--socket PATH] COMMAND    (talk to the running phone)
                    sipdesk --version
@@ -72,6 +74,9 @@ public final class Main {
         }
         if (args.size() >= 2 && args.get(0).equals("config") && args.get(1).equals("check")) {
             return ConfigCheckCommand.run(args.subList(2, args.size()), out, err);
+        }
+        if (args.size() >= 2 && args.get(0).equals("config") && args.get(1).equals("apply")) {
+            return ConfigApplyCommand.run(args.subList(2, args.size()), ConfigFile.DEFAULT_PATH, configuredSocket(), out, err);
         }
         if (args.size() >= 2 && args.get(0).equals("hw") && args.get(1).equals("test")) {
             return hardwareTest(args.subList(2, args.size()), out, err);

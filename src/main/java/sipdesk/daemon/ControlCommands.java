@@ -34,10 +34,10 @@ public final class ControlCommands implements ControlHandler {
 
     private final EventLoop loop;
     private final Clock clock;
-    private final Runnable reload;
+    private final Supplier<Optional<String>> reload;
     private final Optional<Supplier<String>> flows;
 
-    public ControlCommands(EventLoop loop, Clock clock, Runnable reload, Optional<Supplier<String>> flows) {
+    public ControlCommands(EventLoop loop, Clock clock, Supplier<Optional<String>> reload, Optional<Supplier<String>> flows) {
         this.loop = loop;
         this.clock = clock;
         this.reload = reload;
@@ -65,10 +65,8 @@ public final class ControlCommands implements ControlHandler {
             case "flows" -> flows.map(f -> Reply.ok(f.get()))
                     .orElse(Reply.error("no SIP message trace: the phone runs on the simulated network"));
             case "log" -> Reply.ok(String.join("\n", LogSetup.RECENT.last(count(arg, 50))));
-            case "reload" -> {
-                reload.run();
-                yield Reply.ok("configuration re-read (see sipdesk log for warnings)");
-            }
+            case "reload" -> reload.get().map(Reply::error)
+                    .orElse(Reply.ok("configuration re-read (see sipdesk log for warnings)"));
             default -> Reply.error("unknown command '" + words.get(0) + "'\n" + HELP);
         };
     }

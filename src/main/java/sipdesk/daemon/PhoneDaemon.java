@@ -54,7 +54,8 @@ public final class PhoneDaemon implements AutoCloseable {
     private final RunOptions options;
     private final EventLoop loop;
     private final Thread coreThread;
-    private final Signalling signalling;
+    private final SignallingSwitch signalling;
+    private final EventSink sink;
     private final Audio audio;
     private final FrontPanel panel;
     private final Optional<ControlServer> control;
@@ -63,13 +64,14 @@ public final class PhoneDaemon implements AutoCloseable {
     private final SimulatedNetwork simulatedNetwork;
     private volatile SipdeskConfig config;
 
-    private PhoneDaemon(RunOptions options, EventLoop loop, Thread coreThread, Signalling signalling, Audio audio,
+    private PhoneDaemon(RunOptions options, EventLoop loop, Thread coreThread, SignallingSwitch signalling, EventSink sink, Audio audio,
                         FrontPanel panel, Optional<ControlServer> control, SystemdNotifier systemd,
                         ScheduledExecutorService watchdog, SimulatedNetwork simulatedNetwork, SipdeskConfig config) {
         this.options = options;
         this.loop = loop;
         this.coreThread = coreThread;
         this.signalling = signalling;
+        this.sink = sink;
         this.audio = audio;
         this.panel = panel;
         this.control = control;
@@ -98,7 +100,8 @@ public final class PhoneDaemon implements AutoCloseable {
         };
         FrontPanel panel = panels.open(sink, config);
         var simulated = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
-        Signalling network = useSip(options) ? startSip(config, sink) : simulated;
+        boolean sip = useSip(options);
+        var network = new SignallingSwitch(sip ? startSip(config, sink) : simulated);
         Audio audio = panel.audio().orElseGet(LoggingAudio::new);
         if (panel.ringer().isPresent()) audio = new PanelAudio(panel.ringer().get(), audio);
         dispatcher.target = new CommandDispatcher(network, audio, panel.display(), store);
@@ -118,8 +121,8 @@ public final class PhoneDaemon implements AutoCloseable {
             // Fed only while the core's loop turns: a stuck core makes systemd restart the phone.
             if (loop.healthy(Duration.ofSeconds(5))) systemd.watchdog();
         }, 0, Math.max(1, period.toMillis() / 2), TimeUnit.MILLISECONDS));
-        self[0] = new PhoneDaemon(options, loop, coreThread, network, audio, panel, control, systemd, watchdog, simulated, config);
-        ReloadSignal.install(self[0]::reload);
+        self[0] = new PhoneDaemon(options, loop, coreThread, network, sink, audio, panel, control, systemd, watchdog, simulated, config);
+        ReloadSignal.install(() -> self[0].reload().ifPresent(LOG::warning));
         systemd.ready();
         systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
         return self[0];
@@ -154,16 +157,55 @@ public final class PhoneDaemon implements AutoCloseable {
         return control.map(ControlServer::path);
     }
 
-    /** Re-reads the config file; a rejected file changes nothing (its errors are logged). */
-    public void reload() {
+    /**
+     * Re-reads the config file. A rejected file changes nothing (its errors are logged and
+     * returned). A changed account restarts the SIP user agent (its calls end); otherwise calls
+     * in progress go on.
+     *
+     * @return empty when applied, else why not
+     */
+    public synchronized Optional<String> reload() {
         systemd.reloading();
-        Optional<SipdeskConfig> fresh = loadConfig(options.config(), "reload");
-        fresh.ifPresent(c -> {
+        try {
+            Optional<SipdeskConfig> fresh = loadConfig(options.config(), "reload");
+            if (fresh.isEmpty()) return Optional.of(options.config() + " rejected, the running configuration stays (see sipdesk log)");
+            SipdeskConfig c = fresh.get();
+            SipdeskConfig old = config;
             config = c;
             loop.post(new PhoneEvent.Reconfigured(c.toCallSettings()));
+            if (signalling.current() instanceof JainSipSignalling && !SipAccounts.from(c).equals(SipAccounts.from(old))) {
+                restartSip(c);
+            }
             LOG.info("configuration reloaded from " + options.config());
-        });
-        systemd.ready();
+            return Optional.empty();
+        } finally {
+            systemd.ready();
+        }
+    }
+
+    private void restartSip(SipdeskConfig c) {
+        LOG.info("the SIP account changed: restarting the user agent");
+        // Said before the new agent says anything, so nobody reads the old registration as the new one.
+        waitFor(loop.postAndWait(new PhoneEvent.RegistrationChanged(new RegistrationState.Registering(""))));
+        Signalling old = signalling.current();
+        old.close();
+        try {
+            signalling.replace(startSip(c, sink));
+        } catch (IOException e) {
+            LOG.severe("SIP cannot start with the new configuration: " + e.getMessage());
+            signalling.replace(new SimulatedNetwork(sink, Duration.ofSeconds(1)));
+            loop.post(new PhoneEvent.RegistrationChanged(new RegistrationState.Failed("", e.getMessage())));
+        }
+    }
+
+    private static void waitFor(java.util.concurrent.Future<?> f) {
+        try {
+            f.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warning("the core did not take the registration change in time: " + e);
+        }
     }
 
     /** Waits until the core's thread ends (it ends when the daemon is closed). */

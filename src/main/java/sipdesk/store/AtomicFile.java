@@ -17,13 +17,26 @@ import java.nio.file.attribute.PosixFilePermissions;
  * mix: write a temporary file in the same directory, fsync it, rename it over the target, fsync the
  * directory so the rename itself is durable. Files are created 0600 where POSIX permissions exist.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFile() {
     }
 
-    static void replace(Path target, byte[] content) throws IOException {
+    public static void replace(Path target, byte[] content) throws IOException {
+        replace(target, content, false);
+    }
+
+    /**
+     * As {@link #replace(Path, byte[])}, and the new file gets the old one's permissions, owner and
+     * group before it takes its place (a config file stays 0640 root:sipdesk, with no window in
+     * which it has other rights).
+     */
+    public static void replaceKeepingAttributes(Path target, byte[] content) throws IOException {
+        replace(target, content, true);
+    }
+
+    private static void replace(Path target, byte[] content, boolean keepAttributes) throws IOException {
         Path dir = directoryOf(target);
         Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX, ownerOnly(dir));
         try {
@@ -31,6 +44,13 @@ final class AtomicFile {
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) ch.write(buf);
                 ch.force(true);
+            }
+            if (keepAttributes && Files.exists(target) && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                var old = Files.readAttributes(target, java.nio.file.attribute.PosixFileAttributes.class);
+                Files.setPosixFilePermissions(temp, old.permissions());
+                var view = Files.getFileAttributeView(temp, java.nio.file.attribute.PosixFileAttributeView.class);
+                view.setGroup(old.group());
+                view.setOwner(old.owner());
             }
             // rename(2) replaces the target atomically; ATOMIC_MOVE refuses to fall back to copying.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
