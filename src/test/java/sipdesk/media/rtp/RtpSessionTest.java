@@ -1,0 +1,150 @@
+package sipdesk.media.rtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sipdesk.media.sdp.MediaDirection;
+import sipdesk.media.sdp.MediaPlan;
+import sipdesk.media.tone.Goertzel;
+
+class RtpSessionTest {
+
+    /** Side B hears A's tone: the share of 20 ms frames (after the first second) where 1 kHz dominates. */
+    private static final class Listener implements LoopbackPair.Side {
+        final Goertzel tone;
+        int frames;
+        int toneFrames;
+
+        Listener(double hz, int rate) {
+            tone = new Goertzel(hz, rate);
+        }
+
+        @Override
+        public void fill(int frame, short[] pcm) {
+            java.util.Arrays.fill(pcm, (short) 0);
+        }
+
+        @Override
+        public void heard(int frame, short[] pcm) {
+            if (frame < 50) return;
+            frames++;
+            double all = Goertzel.meanSquare(pcm, 0, pcm.length);
+            if (all > 1e5 && tone.power(pcm, 0, pcm.length) > 0.8 * all) toneFrames++;
+        }
+    }
+
+    @Test
+    void voiceCrossesLoopbackIntactWithEvenPortsAndRtcpNextToThem() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
+            assertEquals(0, pair.a.localPort() % 2);
+            Listener atB = new Listener(1000, 8000);
+            pair.run(150, LoopbackPair.sine(1000, 8000), atB);
+            assertTrue(atB.toneFrames >= atB.frames - 2, atB.toneFrames + " of " + atB.frames);
+            CallStats stats = pair.b.stats();
+            assertTrue(stats.packetsReceived() >= 145, stats.toString());
+            assertEquals(0, stats.packetsLost(), stats.toString());
+            assertTrue(stats.mos() > 4.0, stats.toString());
+        }
+    }
+
+    @Test
+    void wideBandVoiceCrossesLoopback() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("G722", 9, 5000)) {
+            Listener atB = new Listener(5000, 16000);
+            pair.run(120, LoopbackPair.sine(5000, 16000), atB);
+            assertTrue(atB.toneFrames >= atB.frames - 2, atB.toneFrames + " of " + atB.frames);
+        }
+    }
+
+    @Test
+    void lossAndReorderingInTheSenderAreCountedAndConcealed() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
+            pair.a.impair(seq -> seq % 10 == 3 ? RtpSession.SendImpairment.Verdict.DROP
+                    : seq % 10 == 6 ? RtpSession.SendImpairment.Verdict.DELAY : RtpSession.SendImpairment.Verdict.SEND);
+            Listener atB = new Listener(1000, 8000);
+            pair.run(200, LoopbackPair.sine(1000, 8000), atB);
+            CallStats stats = pair.b.stats();
+            assertTrue(stats.lossPercent() > 8 && stats.lossPercent() < 12, stats.toString());
+            // Reordered packets still play (jitter buffer), lost ones are concealed: the tone goes on.
+            assertTrue(atB.toneFrames >= atB.frames * 0.85, atB.toneFrames + " of " + atB.frames);
+            assertTrue(stats.mos() < pair.a.stats().mos(), stats + " vs " + pair.a.stats());
+        }
+    }
+
+    @Test
+    void dtmfTravelsBothWaysOncePerDigit() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
+            for (char c : "123#".toCharArray()) assertTrue(pair.a.sendDtmf(c));
+            assertTrue(pair.b.sendDtmf('9'));
+            assertTrue(pair.b.sendDtmf('9'));
+            pair.run(100, LoopbackPair.sine(1000, 8000), LoopbackPair.sine(500, 8000));
+            assertEquals(List.of('1', '2', '3', '#'), pair.digitsAtB);
+            assertEquals(List.of('9', '9'), pair.digitsAtA);
+        }
+    }
+
+    @Test
+    void symmetricRtpAnswersWhereThePeersPacketsComeFrom() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
+            // B's SDP names a port nobody listens on (a NAT rewrote it); A's packets show the real one.
+            pair.b.apply(LoopbackPair.plan("PCMU", 0, pair.a.localPort() + 100 & ~1));
+            Listener atA = new Listener(500, 8000);
+            pair.run(100, new Listener(1000, 8000), LoopbackPair.sine(500, 8000));
+            assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), pair.a.localPort()), pair.b.sendTarget());
+            pair.run(100, atA, LoopbackPair.sine(500, 8000));
+            assertTrue(atA.toneFrames > 40, atA.toneFrames + " of " + atA.frames);
+        }
+    }
+
+    @Test
+    void rtcpReportsGiveRoundTripAndThePeersView() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 200)) {
+            pair.a.impair(seq -> seq % 5 == 0 ? RtpSession.SendImpairment.Verdict.DROP : RtpSession.SendImpairment.Verdict.SEND);
+            pair.run(150, LoopbackPair.sine(1000, 8000), LoopbackPair.sine(500, 8000));
+            CallStats a = pair.a.stats();
+            assertTrue(a.rttMs() >= 0 && a.rttMs() < 50, a.toString());
+            assertTrue(a.remoteLossPercent() > 10, a.toString()); // B told A it lost ~20%
+        }
+    }
+
+    @Test
+    void holdStopsSendingAndResumeStartsATalkspurt() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
+            pair.run(20, LoopbackPair.sine(1000, 8000), LoopbackPair.sine(500, 8000));
+            long before = pair.a.stats().packetsSent();
+            pair.a.apply(new MediaPlan("127.0.0.1", pair.b.localPort(), "PCMU", 0, 8000, 101, MediaDirection.RECVONLY, 20));
+            pair.run(20, LoopbackPair.sine(1000, 8000), LoopbackPair.sine(500, 8000));
+            assertEquals(before, pair.a.stats().packetsSent());
+            assertTrue(!pair.a.sendDtmf('x'));
+        }
+    }
+
+    @Test
+    void peersNewSsrcRestartsTheStream() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000);
+             RtpSession c = RtpSession.open(RtpSettings.on(InetAddress.getLoopbackAddress()), d -> { })) {
+            pair.run(50, LoopbackPair.sine(1000, 8000), LoopbackPair.sine(500, 8000));
+            pair.a.close();
+            c.apply(LoopbackPair.plan("PCMU", 0, pair.b.localPort()));
+            short[] pcm = new short[160];
+            short[] heard = new short[160];
+            LoopbackPair.Side tone = LoopbackPair.sine(1500, 8000);
+            Goertzel g = new Goertzel(1500, 8000);
+            double last = 0;
+            sipdesk.media.audio.FrameClock clock = new sipdesk.media.audio.FrameClock(20);
+            for (int i = 0; i < 60; i++) {
+                clock.awaitNextFrame();
+                tone.fill(i, pcm);
+                c.sendFrame(pcm, 0);
+                pair.b.receiveFrame(heard, 0);
+                last = g.power(heard, 0, 160) / Math.max(1, Goertzel.meanSquare(heard, 0, 160));
+            }
+            assertTrue(last > 0.8, "B plays the new source: " + last);
+        }
+    }
+}
