@@ -269,6 +269,21 @@ public final class RtpSession implements AutoCloseable {
         }
     }
 
+    /**
+     * A frame in which this call sends nothing (it is not on the handset): the timestamp moves on,
+     * RTCP keeps its schedule, and the next packet starts a talkspurt.
+     */
+    public void skipFrame() {
+        Stream s = stream;
+        if (s == null) return;
+        timestamp = (timestamp + s.frameTicks) & 0xFFFF_FFFFL;
+        talkspurt = true;
+        if (--framesToReport <= 0) {
+            framesToReport = nextReportFrames();
+            sendReport(s);
+        }
+    }
+
     private void transmit(int length, InetSocketAddress target) {
         packetsSent++;
         octetsSent += length - RtpPacket.HEADER_BYTES;
