@@ -44,6 +44,8 @@ final class HandsetLoop implements Runnable {
     volatile long frames;
     /** Monotonic start of each frame, for the pacing figures of the benchmark (null = not recorded). */
     volatile long[] frameStarts;
+    private long[] recording;
+    private int recorded;
 
     HandsetLoop(MediaEngine engine, HotplugMicrophone microphone, HotplugSpeaker earpiece, RingSource ring, boolean ringHere) {
         this.engine = engine;
@@ -69,8 +71,7 @@ final class HandsetLoop implements Runnable {
         Microphone mic = microphone.device();
         Speaker speaker = earpiece.device();
         if (!mic.clocked() && !speaker.clocked()) clock.awaitNextFrame();
-        long[] starts = frameStarts;
-        if (starts != null && frames < starts.length) starts[(int) frames] = System.nanoTime();
+        record(System.nanoTime());
         readMicrophone(mic);
         CallMedia[] connected = engine.connected();
         for (CallMedia call : connected) call.receive();
@@ -79,6 +80,15 @@ final class HandsetLoop implements Runnable {
         for (CallMedia call : engine.notConnected()) call.idle();
         writeSpeaker(speaker);
         frames++;
+    }
+
+    private void record(long now) {
+        long[] starts = frameStarts;
+        if (starts != recording) {
+            recording = starts;
+            recorded = 0;
+        }
+        if (starts != null && recorded < starts.length) starts[recorded++] = now;
     }
 
     private void readMicrophone(Microphone device) {

@@ -175,7 +175,6 @@ public final class MediaEngine implements Audio, MediaSessions {
     /** Records the monotonic start time of the next {@code count} frames (benchmark). */
     public long[] recordFrameStarts(int count) {
         long[] starts = new long[count];
-        handset.frames = 0;
         handset.frameStarts = starts;
         return starts;
     }

@@ -60,4 +60,9 @@ final class JavaSoundMicrophone implements Microphone {
         line.stop();
         line.close();
     }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }

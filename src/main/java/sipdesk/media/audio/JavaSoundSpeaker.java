@@ -51,4 +51,9 @@ final class JavaSoundSpeaker implements Speaker {
         line.flush();
         line.close();
     }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }

@@ -50,4 +50,9 @@ public final class SilentDevice implements Microphone, Speaker {
     @Override
     public void close() {
     }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }

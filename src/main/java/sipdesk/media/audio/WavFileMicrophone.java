@@ -68,4 +68,9 @@ public final class WavFileMicrophone implements Microphone {
     @Override
     public void close() {
     }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }

@@ -71,4 +71,9 @@ public final class WavFileSpeaker implements Speaker {
             throw new UncheckedIOException(path + ": cannot finish the WAV header", e);
         }
     }
+
+    @Override
+    public String toString() {
+        return name();
+    }
 }
