@@ -51,14 +51,6 @@ public final class RtpSession implements AutoCloseable {
         void received(char digit);
     }
 
-    /** A test hook that damages our outgoing stream: drop a packet, or hold it back behind the next. */
-    @FunctionalInterface
-    public interface SendImpairment {
-        enum Verdict { SEND, DROP, DELAY }
-
-        Verdict verdict(int sequence);
-    }
-
     /** What the current plan needs on the audio path, replaced as a whole when the plan changes. */
     private static final class Stream {
         final MediaPlan plan;
@@ -96,25 +88,15 @@ public final class RtpSession implements AutoCloseable {
     private volatile boolean closed;
 
     // Sender: the device-clock thread only.
-    private final byte[] sendBytes = new byte[MAX_PACKET];
-    private final ByteBuffer sendBuffer = ByteBuffer.wrap(sendBytes);
-    private final byte[] heldBytes = new byte[MAX_PACKET];
-    private final ByteBuffer heldBuffer = ByteBuffer.wrap(heldBytes);
-    private boolean holding;
-    private InetSocketAddress heldTarget;
+    private final PacketSender sender;
     private final byte[] rtcpBytes = new byte[MAX_PACKET];
     private final ByteBuffer rtcpBuffer = ByteBuffer.wrap(rtcpBytes);
     private final byte[] played = new byte[MAX_PACKET];
     private final DtmfSender dtmf;
-    private volatile SendImpairment impairment;
     private int sequence;
     private long timestamp;
     private boolean talkspurt = true;
-    private boolean sentSinceReport;
     private int framesToReport;
-    private volatile long packetsSent;
-    private volatile long octetsSent;
-    private volatile long sendErrors;
 
     // Receivers.
     private final byte[] receiveBytes = new byte[MAX_PACKET];
@@ -141,6 +123,7 @@ public final class RtpSession implements AutoCloseable {
         this.sequence = random.nextInt(1 << 16);
         this.timestamp = random.nextInt() & 0xFFFF_FFFFL;
         this.dtmf = new DtmfSender(settings.dtmfDurationMs());
+        this.sender = new PacketSender(MAX_PACKET, "RTP :" + localPort);
         this.reports = new RtcpReports(ssrc, "sipdesk-" + Long.toHexString(ssrc) + "@" + settings.bindAddress().getHostAddress());
         this.framesToReport = nextReportFrames() / 2; // RFC 3550 6.2: the first report after half an interval
     }
@@ -216,7 +199,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     public void impair(SendImpairment impairment) {
-        this.impairment = impairment;
+        sender.impair(impairment);
     }
 
     /** Queues an RFC 4733 digit; false when no telephone-event was agreed or it is not a DTMF key. */
@@ -248,17 +231,17 @@ public final class RtpSession implements AutoCloseable {
         if (s.sends()) {
             InetSocketAddress target = latchedRtp != null ? latchedRtp : s.sdpRtp;
             int length = s.plan.hasTelephoneEvents()
-                    ? dtmf.next(frameTimestamp, s.frameTicks, sendBytes, RtpPacket.HEADER_BYTES) : 0;
+                    ? dtmf.next(frameTimestamp, s.frameTicks, sender.packet, RtpPacket.HEADER_BYTES) : 0;
             if (length > 0) {
-                RtpPacket.writeHeader(sendBytes, dtmf.marker(), s.plan.telephoneEventPayloadType(), sequence,
+                RtpPacket.writeHeader(sender.packet, dtmf.marker(), s.plan.telephoneEventPayloadType(), sequence,
                         dtmf.eventTimestamp(), ssrc);
                 talkspurt = true;
             } else {
-                length = s.codec.encode(pcm, offset, s.frameSamples, sendBytes, RtpPacket.HEADER_BYTES);
-                RtpPacket.writeHeader(sendBytes, talkspurt, s.plan.payloadType(), sequence, frameTimestamp, ssrc);
+                length = s.codec.encode(pcm, offset, s.frameSamples, sender.packet, RtpPacket.HEADER_BYTES);
+                RtpPacket.writeHeader(sender.packet, talkspurt, s.plan.payloadType(), sequence, frameTimestamp, ssrc);
                 talkspurt = false;
             }
-            transmit(RtpPacket.HEADER_BYTES + length, target);
+            sender.sendRtp(rtp, RtpPacket.HEADER_BYTES + length, sequence, target, closed);
             sequence = (sequence + 1) & 0xFFFF;
         } else {
             talkspurt = true;
@@ -284,47 +267,17 @@ public final class RtpSession implements AutoCloseable {
         }
     }
 
-    private void transmit(int length, InetSocketAddress target) {
-        packetsSent++;
-        octetsSent += length - RtpPacket.HEADER_BYTES;
-        sentSinceReport = true;
-        SendImpairment damage = impairment;
-        SendImpairment.Verdict verdict = damage == null ? SendImpairment.Verdict.SEND : damage.verdict(sequence);
-        if (verdict == SendImpairment.Verdict.DROP) return;
-        if (verdict == SendImpairment.Verdict.DELAY && !holding) {
-            System.arraycopy(sendBytes, 0, heldBytes, 0, length);
-            heldBuffer.clear().limit(length);
-            heldTarget = target;
-            holding = true;
-            return;
-        }
-        sendBuffer.clear().limit(length);
-        send(rtp, sendBuffer, target);
-        if (holding) {
-            holding = false;
-            send(rtp, heldBuffer, heldTarget);
-        }
-    }
-
-    private void send(DatagramChannel channel, ByteBuffer buffer, InetSocketAddress target) {
-        try {
-            channel.send(buffer, target);
-        } catch (IOException e) {
-            if (sendErrors++ == 0 && !closed) LOG.log(Level.WARNING, "RTP :" + localPort + " cannot send to " + target, e);
-        }
-    }
-
     private void sendReport(Stream s) {
         int length;
         synchronized (lock) {
-            length = reports.write(rtcpBytes, sentSinceReport, System.currentTimeMillis(), System.nanoTime(),
-                    timestamp, packetsSent, octetsSent, reception);
+            length = reports.write(rtcpBytes, sender.sentSinceReport, System.currentTimeMillis(), System.nanoTime(),
+                    timestamp, sender.packetsSent, sender.octetsSent, reception);
         }
-        sentSinceReport = false;
+        sender.sentSinceReport = false;
         if (latchedRtcp == null && latchedRtp == null && (s.plan.remoteOnLegacyHold() || s.plan.remotePort() == 0)) return;
         InetSocketAddress target = latchedRtcp != null ? latchedRtcp : latchedRtcpGuess(s);
         rtcpBuffer.clear().limit(length);
-        send(rtcp, rtcpBuffer, target);
+        sender.send(rtcp, rtcpBuffer, target, closed);
     }
 
     /** Before the peer's RTCP arrives: next to where its RTP comes from, else what SDP said. */
@@ -454,7 +407,7 @@ public final class RtpSession implements AutoCloseable {
             int bufferMs = s == null ? 0 : s.jitter.targetDelayMs();
             double oneWay = (rtt > 0 ? rtt / 2 : 0) + bufferMs + FRAME_MS;
             InetSocketAddress peer = latchedRtp != null ? latchedRtp : s == null ? null : s.sdpRtp;
-            return new CallStats(s == null ? "-" : s.plan.codec(), String.valueOf(peer), packetsSent,
+            return new CallStats(s == null ? "-" : s.plan.codec(), String.valueOf(peer), sender.packetsSent,
                     reception.received(), lost, lossPercent, reception.jitterMs(),
                     reports.remoteFractionLost < 0 ? -1 : reports.remoteFractionLost * 100, reports.remoteJitterMs,
                     rtt, EModel.mos(oneWay, lossPercent));

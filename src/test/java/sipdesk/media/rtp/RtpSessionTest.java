@@ -64,8 +64,8 @@ class RtpSessionTest {
     @Test
     void lossAndReorderingInTheSenderAreCountedAndConcealed() throws IOException {
         try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
-            pair.a.impair(seq -> seq % 10 == 3 ? RtpSession.SendImpairment.Verdict.DROP
-                    : seq % 10 == 6 ? RtpSession.SendImpairment.Verdict.DELAY : RtpSession.SendImpairment.Verdict.SEND);
+            pair.a.impair(seq -> seq % 10 == 3 ? SendImpairment.Verdict.DROP
+                    : seq % 10 == 6 ? SendImpairment.Verdict.DELAY : SendImpairment.Verdict.SEND);
             Listener atB = new Listener(1000, 8000);
             pair.run(200, LoopbackPair.sine(1000, 8000), atB);
             CallStats stats = pair.b.stats();
@@ -104,7 +104,7 @@ class RtpSessionTest {
     @Test
     void rtcpReportsGiveRoundTripAndThePeersView() throws IOException {
         try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 200)) {
-            pair.a.impair(seq -> seq % 5 == 0 ? RtpSession.SendImpairment.Verdict.DROP : RtpSession.SendImpairment.Verdict.SEND);
+            pair.a.impair(seq -> seq % 5 == 0 ? SendImpairment.Verdict.DROP : SendImpairment.Verdict.SEND);
             pair.run(150, LoopbackPair.sine(1000, 8000), LoopbackPair.sine(500, 8000));
             CallStats a = pair.a.stats();
             assertTrue(a.rttMs() >= 0 && a.rttMs() < 50, a.toString());
