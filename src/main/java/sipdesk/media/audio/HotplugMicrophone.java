@@ -24,7 +24,8 @@ public final class HotplugMicrophone implements Microphone {
 
     /** A microphone on the javax.sound card whose name contains {@code nameContains}. */
     public static HotplugMicrophone onCard(String role, Optional<String> nameContains, int preferredRate) {
-        return start(role, () -> SoundCards.openMicrophone(nameContains, preferredRate), preferredRate, Duration.ofSeconds(3));
+        String described = role + nameContains.map(n -> " (device '" + n + "')").orElse(" (default device)");
+        return start(described, () -> SoundCards.openMicrophone(nameContains, preferredRate), preferredRate, Duration.ofSeconds(3));
     }
 
     /** The device the next {@link #read} comes from; call once per frame, before reading. */

@@ -24,7 +24,8 @@ public final class HotplugSpeaker implements Speaker {
 
     /** A speaker on the javax.sound card whose name contains {@code nameContains}. */
     public static HotplugSpeaker onCard(String role, Optional<String> nameContains, int preferredRate) {
-        return start(role, () -> SoundCards.openSpeaker(nameContains, preferredRate), preferredRate, Duration.ofSeconds(3));
+        String described = role + nameContains.map(n -> " (device '" + n + "')").orElse(" (default device)");
+        return start(described, () -> SoundCards.openSpeaker(nameContains, preferredRate), preferredRate, Duration.ofSeconds(3));
     }
 
     /** The device the next {@link #write} goes to; call once per frame, before writing. */

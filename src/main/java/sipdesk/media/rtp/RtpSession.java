@@ -58,6 +58,7 @@ public final class RtpSession implements AutoCloseable {
         final JitterBuffer jitter;
         final int frameSamples;
         final int frameTicks;
+        final int frameBytes;
         final InetSocketAddress sdpRtp;
         final InetSocketAddress sdpRtcp;
         volatile boolean decoderReset;
@@ -68,6 +69,7 @@ public final class RtpSession implements AutoCloseable {
             this.jitter = jitter;
             this.frameSamples = codec.samplesPerFrame();
             this.frameTicks = codec.rtpTicks(frameSamples);
+            this.frameBytes = codec.payloadBytes(frameSamples);
             this.sdpRtp = new InetSocketAddress(plan.remoteAddress(), plan.remotePort());
             this.sdpRtcp = new InetSocketAddress(plan.remoteAddress(), plan.remotePort() + 1);
         }
@@ -111,6 +113,7 @@ public final class RtpSession implements AutoCloseable {
     private final ReceptionStats reception = new ReceptionStats();
     private final RtcpReports reports;
     private volatile long dtmfReceived;
+    private long oddSizedPackets;
 
     private RtpSession(DatagramChannel rtp, DatagramChannel rtcp, RtpSettings settings, DtmfListener dtmfListener) {
         this.rtp = rtp;
@@ -185,7 +188,7 @@ public final class RtpSession implements AutoCloseable {
         AudioCodec codec = sameCodec ? old.codec : Codecs.create(plan.codec())
                 .orElseThrow(() -> new IllegalArgumentException("no codec " + plan.codec()));
         JitterBuffer jitter = sameCodec ? old.jitter
-                : JitterBuffer.forTwentyMsFrames(codec.clockRate(), codec.payloadBytes(codec.samplesPerFrame()) * 3);
+                : JitterBuffer.forTwentyMsFrames(codec.clockRate(), codec.payloadBytes(codec.samplesPerFrame()));
         Stream next = new Stream(plan, codec, jitter);
         synchronized (lock) {
             if (old == null || !old.sdpRtp.equals(next.sdpRtp)) {
@@ -357,10 +360,35 @@ public final class RtpSession implements AutoCloseable {
         Arrival arrival = null;
         synchronized (lock) {
             reception.received(packetSsrc, seq, ts, nowNanos);
-            if (voice) arrival = s.jitter.put(packetSsrc, seq, ts, receiveBytes, offset, payloadLength, nowNanos);
+            if (voice) arrival = store(s, packetSsrc, seq, ts, offset, payloadLength, nowNanos);
         }
         if (arrival == Arrival.STORED_AFTER_RESET) s.decoderReset = true;
         if (event && payloadLength >= TelephoneEvent.PAYLOAD_BYTES) onEvent(packetSsrc, ts, offset);
+    }
+
+    /**
+     * Puts a voice packet in the jitter buffer, one 20 ms frame per slot: a peer that ignores our
+     * {@code a=ptime:20} and sends 40 or 60 ms packets has them split into frames (G.711 and G.722 are
+     * byte-aligned per sample period). Other sizes (10 ms, or a truncated packet) are dropped and counted.
+     */
+    private Arrival store(Stream s, long packetSsrc, int seq, long ts, int offset, int payloadLength, long nowNanos) {
+        if (payloadLength == s.frameBytes) {
+            return s.jitter.put(packetSsrc, seq, ts, receiveBytes, offset, payloadLength, nowNanos);
+        }
+        if (payloadLength == 0 || payloadLength % s.frameBytes != 0) {
+            if (oddSizedPackets++ == 0) {
+                LOG.warning("RTP :" + localPort + " packets of " + payloadLength + " bytes, expected multiples of "
+                        + s.frameBytes + " (20 ms of " + s.plan.codec() + "): dropped");
+            }
+            return null;
+        }
+        Arrival first = null;
+        for (int at = 0; at < payloadLength; at += s.frameBytes) {
+            long frameTs = (ts + (long) at / s.frameBytes * s.frameTicks) & 0xFFFF_FFFFL;
+            Arrival arrival = s.jitter.put(packetSsrc, seq, frameTs, receiveBytes, offset + at, s.frameBytes, nowNanos);
+            if (first == null) first = arrival;
+        }
+        return first;
     }
 
     /** RFC 4733 section 2.5.2: all packets of one event share its timestamp; report it at the first seen. */

@@ -147,4 +147,35 @@ class RtpSessionTest {
             assertTrue(last > 0.8, "B plays the new source: " + last);
         }
     }
+
+    @Test
+    void peerSendingSixtyMsPacketsIsPlayedFrameByFrame() throws Exception {
+        try (RtpSession b = RtpSession.open(RtpSettings.on(InetAddress.getLoopbackAddress()), d -> { });
+             java.nio.channels.DatagramChannel peer = java.nio.channels.DatagramChannel.open()) {
+            peer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int peerPort = ((InetSocketAddress) peer.getLocalAddress()).getPort();
+            b.apply(LoopbackPair.plan("PCMU", 0, peerPort));
+            sipdesk.media.codec.AudioCodec codec = sipdesk.media.codec.G711Codec.pcmu();
+            short[] pcm = new short[480];
+            byte[] packet = new byte[12 + 480];
+            short[] heard = new short[160];
+            Goertzel tone = new Goertzel(1000, 8000);
+            sipdesk.media.audio.FrameClock clock = new sipdesk.media.audio.FrameClock(20);
+            long n = 0;
+            int toneFrames = 0;
+            for (int f = 0; f < 150; f++) {
+                clock.awaitNextFrame();
+                if (f % 3 == 0) {
+                    for (int i = 0; i < 480; i++, n++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 1000 * n / 8000));
+                    RtpPacket.writeHeader(packet, f == 0, 0, f / 3, 160L * f, 42);
+                    codec.encode(pcm, 0, 480, packet, 12);
+                    peer.send(java.nio.ByteBuffer.wrap(packet), new InetSocketAddress(InetAddress.getLoopbackAddress(), b.localPort()));
+                }
+                b.receiveFrame(heard, 0);
+                double all = Goertzel.meanSquare(heard, 0, 160);
+                if (f >= 30 && all > 1e5 && tone.power(heard, 0, 160) > 0.8 * all) toneFrames++;
+            }
+            assertTrue(toneFrames >= 115, toneFrames + " of 120 frames");
+        }
+    }
 }
