@@ -25,6 +25,11 @@ final class EngineFixture implements AutoCloseable {
     private boolean closed;
 
     EngineFixture(Path dir, String name, double micHz, MediaSetup setup) throws IOException {
+        this(dir, name, micHz, setup, Optional.empty());
+    }
+
+    EngineFixture(Path dir, String name, double micHz, MediaSetup setup, Optional<HotplugSpeaker> ringer)
+            throws IOException {
         Path mic = dir.resolve(name + "-mic.wav");
         short[] samples = new short[16000 * 10];
         for (int i = 0; i < samples.length; i++) {
@@ -37,7 +42,7 @@ final class EngineFixture implements AutoCloseable {
         engine = MediaEngine.start(setup, events::add,
                 HotplugMicrophone.start(name + " mic", () -> Optional.of(microphone), 16000, Duration.ofMinutes(1)),
                 HotplugSpeaker.start(name + " earpiece", () -> Optional.of(earpiece), 16000, Duration.ofMinutes(1)),
-                Optional.empty());
+                ringer);
     }
 
     static MediaSetup setup() {

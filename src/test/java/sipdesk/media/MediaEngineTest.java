@@ -161,4 +161,33 @@ class MediaEngineTest {
         assertEquals(MediaDirection.SENDONLY, setup.sdp().holdDirection());
         assertEquals(20, setup.sdp().ptimeMs());
     }
+
+    @Test
+    void ringerWithACardOfItsOwnPlaysTheRingtoneFileThereAndNotOnTheEarpiece() throws Exception {
+        short[] ringtone = new short[8000];
+        for (int i = 0; i < ringtone.length; i++) ringtone[i] = (short) (8000 * Math.sin(2 * Math.PI * 1500 * i / 8000));
+        Path ringtoneFile = dir.resolve("ring.wav");
+        sipdesk.media.audio.WavFile.write(ringtoneFile, ringtone, ringtone.length, 8000);
+        MediaSetup base = EngineFixture.setup();
+        MediaSetup setup = new MediaSetup(base.sdp(), base.rtp(), base.captureDevice(), base.playbackDevice(),
+                java.util.Optional.of("bell"), java.util.Optional.of(ringtoneFile), base.tones(), List.of());
+        Path ringerFile = dir.resolve("ringer.wav");
+        sipdesk.media.audio.WavFileSpeaker ringerSpeaker = sipdesk.media.audio.WavFileSpeaker.create(ringerFile, 48000);
+        sipdesk.media.audio.HotplugSpeaker ringer = sipdesk.media.audio.HotplugSpeaker.start("ringer",
+                () -> java.util.Optional.of(ringerSpeaker), 16000, java.time.Duration.ofMinutes(1));
+        try (EngineFixture a = new EngineFixture(dir, "a", 0, setup, java.util.Optional.of(ringer))) {
+            a.engine.execute(new StartRinger());
+            Thread.sleep(500);
+            a.engine.execute(new StopRinger());
+            Thread.sleep(100);
+            short[] earpiece = a.earpiece();
+            assertEquals(0, EngineFixture.framesWith(earpiece, 1500, 0, 500, 0.1));
+        }
+        sipdesk.media.audio.WavFile.Audio rang = sipdesk.media.audio.WavFile.read(ringerFile);
+        assertEquals(48000, rang.sampleRate());
+        assertTrue(rang.samples().length >= 48000 * 4 / 10, rang.samples().length + " samples");
+        sipdesk.media.tone.Goertzel g = new sipdesk.media.tone.Goertzel(1500, 48000);
+        short[] s = rang.samples();
+        assertTrue(g.power(s, 4800, 9600) > 0.9 * sipdesk.media.tone.Goertzel.meanSquare(s, 4800, 9600));
+    }
 }

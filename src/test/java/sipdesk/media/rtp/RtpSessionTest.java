@@ -178,4 +178,36 @@ class RtpSessionTest {
             assertTrue(toneFrames >= 115, toneFrames + " of 120 frames");
         }
     }
+
+    @Test
+    void markerBitStartsEachTalkspurtAndSequenceAndTimestampRunOn() throws Exception {
+        try (RtpSession a = RtpSession.open(RtpSettings.on(InetAddress.getLoopbackAddress()), d -> { });
+             java.nio.channels.DatagramChannel peer = java.nio.channels.DatagramChannel.open()) {
+            peer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int peerPort = ((InetSocketAddress) peer.getLocalAddress()).getPort();
+            MediaPlan talking = LoopbackPair.plan("PCMU", 0, peerPort);
+            a.apply(talking);
+            short[] pcm = new short[160];
+            for (int i = 0; i < 3; i++) a.sendFrame(pcm, 0);
+            a.apply(new MediaPlan("127.0.0.1", peerPort, "PCMU", 0, 8000, 101, MediaDirection.RECVONLY, 20));
+            a.sendFrame(pcm, 0); // held: nothing sent, the clock runs on
+            a.apply(talking);
+            a.sendFrame(pcm, 0);
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1500);
+            boolean[] markers = new boolean[4];
+            int[] seqs = new int[4];
+            long[] stamps = new long[4];
+            for (int i = 0; i < 4; i++) {
+                buffer.clear();
+                peer.receive(buffer);
+                markers[i] = RtpPacket.marker(buffer.array());
+                seqs[i] = RtpPacket.sequence(buffer.array());
+                stamps[i] = RtpPacket.timestamp(buffer.array());
+                assertEquals(a.ssrc(), RtpPacket.ssrc(buffer.array()));
+            }
+            assertEquals(List.of(true, false, false, true), List.of(markers[0], markers[1], markers[2], markers[3]));
+            assertEquals((seqs[0] + 3) & 0xFFFF, seqs[3]); // no gap in sequence numbers for the held frame
+            assertEquals((stamps[0] + 4 * 160) & 0xFFFFFFFFL, stamps[3]); // but the timestamp counts it
+        }
+    }
 }
