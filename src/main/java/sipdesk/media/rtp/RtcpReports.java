@@ -14,6 +14,7 @@ final class RtcpReports {
     static final int SR = 200;
     static final int RR = 201;
     static final int SDES = 202;
+    static final int BYE = 203;
     private static final long NTP_EPOCH_OFFSET_MS = 2_208_988_800_000L;
 
     private final long ssrc;
@@ -85,6 +86,16 @@ final class RtcpReports {
         System.arraycopy(cname, 0, out, at + 10, cname.length);
         for (int i = at + 10 + cname.length; i < at + 4 + padded; i++) out[i] = 0;
         return at + 4 + padded;
+    }
+
+    /** RFC 3550 section 6.6: an empty RR, our CNAME and a BYE, sent when the call's media ends. */
+    int writeBye(byte[] out) {
+        header(out, 0, 0, RR, 1);
+        RtpPacket.putInt(out, 4, ssrc);
+        int at = sdes(out, 8);
+        header(out, at, 1, BYE, 1);
+        RtpPacket.putInt(out, at + 4, ssrc);
+        return at + 8;
     }
 
     private static void header(byte[] out, int at, int count, int type, int lengthWords) {

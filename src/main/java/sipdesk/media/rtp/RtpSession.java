@@ -277,10 +277,15 @@ public final class RtpSession implements AutoCloseable {
                     timestamp, sender.packetsSent, sender.octetsSent, reception);
         }
         sender.sentSinceReport = false;
-        if (latchedRtcp == null && latchedRtp == null && (s.plan.remoteOnLegacyHold() || s.plan.remotePort() == 0)) return;
+        if (nowhereToReport(s)) return;
         InetSocketAddress target = latchedRtcp != null ? latchedRtcp : latchedRtcpGuess(s);
         rtcpBuffer.clear().limit(length);
         sender.send(rtcp, rtcpBuffer, target, closed);
+    }
+
+    /** Legacy hold or a rejected stream, and nothing heard from the peer: no address for RTCP. */
+    private boolean nowhereToReport(Stream s) {
+        return latchedRtcp == null && latchedRtp == null && (s.plan.remoteOnLegacyHold() || s.plan.remotePort() == 0);
     }
 
     /** Before the peer's RTCP arrives: next to where its RTP comes from, else what SDP said. */
@@ -457,6 +462,7 @@ public final class RtpSession implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
+        sendBye();
         closed = true;
         try {
             rtp.close();
@@ -465,6 +471,24 @@ public final class RtpSession implements AutoCloseable {
             LOG.log(Level.FINE, "closing RTP :" + localPort, e);
         }
         if (stream != null) LOG.info(() -> "call media ended: " + stats());
+    }
+
+    /** Tells the peer we are gone (from the closing thread, with a buffer of its own). */
+    private void sendBye() {
+        Stream s = stream;
+        if (s == null || nowhereToReport(s)) return;
+        byte[] bye = new byte[128];
+        int length;
+        synchronized (lock) {
+            length = reports.writeBye(bye);
+        }
+        InetSocketAddress target = latchedRtcp != null ? latchedRtcp : latchedRtp != null
+                ? new InetSocketAddress(latchedRtp.getAddress(), latchedRtp.getPort() + 1) : s.sdpRtcp;
+        try {
+            rtcp.send(ByteBuffer.wrap(bye, 0, length), target);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "RTCP BYE to " + target, e);
+        }
     }
 
     private static SocketAddress localAddress(DatagramChannel channel) {

@@ -210,4 +210,40 @@ class RtpSessionTest {
             assertEquals((stamps[0] + 4 * 160) & 0xFFFFFFFFL, stamps[3]); // but the timestamp counts it
         }
     }
+
+    @Test
+    void reInviteSwitchingCodecMidCallKeepsTheVoiceGoing() throws IOException {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
+            pair.run(50, LoopbackPair.sine(1000, 8000), new Listener(1000, 8000));
+            pair.a.apply(LoopbackPair.plan("G722", 9, pair.b.localPort()));
+            pair.b.apply(LoopbackPair.plan("G722", 9, pair.a.localPort()));
+            assertEquals(320, pair.a.frameSamples());
+            Listener atB = new Listener(5000, 16000);
+            pair.run(100, LoopbackPair.sine(5000, 16000), atB);
+            assertTrue(atB.toneFrames >= atB.frames - 3, atB.toneFrames + " of " + atB.frames);
+        }
+    }
+
+    @Test
+    void closingSendsAnRtcpBye() throws Exception {
+        try (java.nio.channels.DatagramChannel peerRtcp = java.nio.channels.DatagramChannel.open()) {
+            peerRtcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int rtcpPort = ((InetSocketAddress) peerRtcp.getLocalAddress()).getPort();
+            RtpSession a = RtpSession.open(RtpSettings.on(InetAddress.getLoopbackAddress()), d -> { });
+            a.apply(LoopbackPair.plan("PCMU", 0, rtcpPort - 1));
+            a.close();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1500);
+            peerRtcp.receive(buffer);
+            byte[] bytes = buffer.array();
+            int at = 0;
+            int lastType = 0;
+            while (at < buffer.position()) {
+                lastType = bytes[at + 1] & 0xFF;
+                at += 4 + 4 * RtpPacket.getShort(bytes, at + 2);
+            }
+            assertEquals(buffer.position(), at);
+            assertEquals(RtcpReports.RR, bytes[1] & 0xFF);
+            assertEquals(RtcpReports.BYE, lastType);
+        }
+    }
 }
