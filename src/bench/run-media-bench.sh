@@ -1,0 +1,20 @@
+#!/bin/sh
+# Media figures (pacing, CPU per minute of a G.711 and a G.722 call, allocation per frame).
+# Not part of `mvn test`. Usage: src/bench/run-media-bench.sh [seconds per codec, default 60]
+set -eu
+cd "$(dirname "$0")/../.."
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p'; }
+JAVA=""
+for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major=$(java_major "$candidate")
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then JAVA=$candidate; break; fi
+done
+[ -n "$JAVA" ] || { echo "run-media-bench: no Java 21+ found (set JAVA_HOME)" >&2; exit 1; }
+JAVAC=$(dirname "$JAVA")/javac
+
+[ -d target/classes/sipdesk/media ] || mvn -q -B -o compile
+rm -rf target/bench-classes
+"$JAVAC" -d target/bench-classes -cp target/classes $(find src/bench/java -name '*.java')
+exec "$JAVA" -cp target/classes:target/bench-classes sipdesk.media.bench.MediaBench "$@"

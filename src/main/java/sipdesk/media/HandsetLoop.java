@@ -1,0 +1,148 @@
+package sipdesk.media;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import sipdesk.media.audio.FrameClock;
+import sipdesk.media.audio.HotplugMicrophone;
+import sipdesk.media.audio.HotplugSpeaker;
+import sipdesk.media.audio.Microphone;
+import sipdesk.media.audio.Resampler;
+import sipdesk.media.audio.Speaker;
+import sipdesk.media.tone.Mixer;
+import sipdesk.media.tone.ToneGenerator;
+import sipdesk.media.tone.TonePattern;
+
+/**
+ * The device-clock thread of the handset: once per 20 ms frame it reads the microphone, pulls each
+ * connected call's frame from its jitter buffer, plays their sum with the tone (and the ring when the
+ * ringer shares this card) on the earpiece, and sends each call the microphone plus the other call's
+ * voice (a local three-way conference, YEALINK.md flow 11). The card's own clock paces the loop;
+ * without a card a {@link FrameClock} does. Allocation-free per frame.
+ */
+final class HandsetLoop implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(HandsetLoop.class.getName());
+    private static final int N = MediaEngine.ENGINE_FRAME;
+
+    private final MediaEngine engine;
+    private final HotplugMicrophone microphone;
+    private final HotplugSpeaker earpiece;
+    private final RingSource ring;
+    private final boolean ringHere;
+    private final FrameClock clock = new FrameClock(20);
+    private final ToneGenerator tone = new ToneGenerator(MediaEngine.ENGINE_RATE);
+    private final Mixer mixer = new Mixer(N);
+    private final short[] mic = new short[N];
+    private final short[] toneFrame = new short[N];
+    private final short[] ringFrame = new short[N];
+    private final short[] speakerMix = new short[N];
+    private short[] deviceFrame = new short[0];
+    private Resampler micResampler;
+    private Resampler speakerResampler;
+    private int seenToneRequests;
+    private boolean wasRinging;
+    volatile long frames;
+    /** Monotonic start of each frame, for the pacing figures of the benchmark (null = not recorded). */
+    volatile long[] frameStarts;
+    private long[] recording;
+    private int recorded;
+
+    HandsetLoop(MediaEngine engine, HotplugMicrophone microphone, HotplugSpeaker earpiece, RingSource ring, boolean ringHere) {
+        this.engine = engine;
+        this.microphone = microphone;
+        this.earpiece = earpiece;
+        this.ring = ring;
+        this.ringHere = ringHere;
+    }
+
+    @Override
+    public void run() {
+        while (!engine.closed()) {
+            try {
+                frame();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "handset audio frame failed; going on with the next", e);
+                clock.awaitNextFrame();
+            }
+        }
+    }
+
+    private void frame() {
+        Microphone mic = microphone.device();
+        Speaker speaker = earpiece.device();
+        if (!mic.clocked() && !speaker.clocked()) clock.awaitNextFrame();
+        record(System.nanoTime());
+        readMicrophone(mic);
+        CallMedia[] connected = engine.connected();
+        for (CallMedia call : connected) call.receive();
+        mixSpeaker(connected);
+        sendToCalls(connected);
+        for (CallMedia call : engine.notConnected()) call.idle();
+        writeSpeaker(speaker);
+        frames++;
+    }
+
+    private void record(long now) {
+        long[] starts = frameStarts;
+        if (starts != recording) {
+            recording = starts;
+            recorded = 0;
+        }
+        if (starts != null && recorded < starts.length) starts[recorded++] = now;
+    }
+
+    private void readMicrophone(Microphone device) {
+        int rate = device.sampleRate();
+        if (micResampler == null || micResampler.inSamples() != rate / 50) {
+            micResampler = new Resampler(rate, MediaEngine.ENGINE_RATE);
+            deviceFrame = new short[Math.max(deviceFrame.length, rate / 50)];
+        }
+        microphone.read(deviceFrame, 0);
+        micResampler.frame(deviceFrame, 0, mic, 0);
+    }
+
+    private void mixSpeaker(CallMedia[] connected) {
+        mixer.begin(N);
+        for (CallMedia call : connected) mixer.add(call.heard, 0);
+        int requests = engine.toneRequests();
+        if (requests != seenToneRequests) {
+            seenToneRequests = requests;
+            TonePattern pattern = engine.requestedTone();
+            if (pattern == null) tone.stop();
+            else tone.start(pattern);
+        }
+        if (tone.playing()) {
+            tone.fill(toneFrame, 0, N);
+            mixer.add(toneFrame, 0);
+        }
+        boolean ringing = ringHere && engine.ringing();
+        if (ringing) {
+            if (!wasRinging) ring.restart();
+            ring.fill(ringFrame, N);
+            mixer.add(ringFrame, 0);
+        }
+        wasRinging = ringing;
+        mixer.finish(speakerMix, 0);
+    }
+
+    private void sendToCalls(CallMedia[] connected) {
+        for (int i = 0; i < connected.length; i++) {
+            CallMedia call = connected[i];
+            System.arraycopy(mic, 0, call.outgoing, 0, N);
+            for (int j = 0; j < connected.length; j++) {
+                if (j != i) Mixer.mixInto(call.outgoing, 0, connected[j].heard, 0, N);
+            }
+            call.send();
+        }
+    }
+
+    private void writeSpeaker(Speaker device) {
+        int rate = device.sampleRate();
+        if (speakerResampler == null || speakerResampler.outSamples() != rate / 50) {
+            speakerResampler = new Resampler(MediaEngine.ENGINE_RATE, rate);
+            deviceFrame = new short[Math.max(deviceFrame.length, rate / 50)];
+        }
+        speakerResampler.frame(speakerMix, 0, deviceFrame, 0);
+        earpiece.write(deviceFrame, 0);
+    }
+}

@@ -1,0 +1,108 @@
+package sipdesk.media.audio;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * A sound card that may be missing or unplugged: while it is absent the {@code silent} stand-in works
+ * in its place and a probe thread tries to open the card every {@code reprobe}; the device-clock
+ * thread takes a card the probe found at its next frame ({@link #current()}), and drops back to
+ * silence when the card fails ({@link #lost()}). Opening happens on the probe thread, never on the
+ * audio path.
+ */
+final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Hotplug.class.getName());
+
+    private final String role;
+    private final Supplier<Optional<T>> opener;
+    private final T silent;
+    private final long reprobeNanos;
+    private volatile T pending;
+    private volatile boolean absent;
+    private volatile boolean closed;
+    private T current;
+    private Thread probe;
+
+    Hotplug(String role, Supplier<Optional<T>> opener, T silent, Duration reprobe) {
+        this.role = role;
+        this.opener = opener;
+        this.silent = silent;
+        this.reprobeNanos = reprobe.toNanos();
+    }
+
+    /** Opens the card now (on the caller's thread, at start-up) or starts probing for it. */
+    Hotplug<T> start() {
+        Optional<T> device = opener.get();
+        if (device.isPresent()) {
+            current = device.get();
+            LOG.info(() -> role + ": " + current);
+        } else {
+            current = silent;
+            absent = true;
+            LOG.warning(() -> role + ": no sound card found; calls go on without sound, retrying every "
+                    + reprobeNanos / 1_000_000_000 + " s (cards seen: " + SoundCards.mixerNames() + ")");
+        }
+        probe = Thread.ofPlatform().daemon().name("audio-probe-" + role).start(this::probeLoop);
+        return this;
+    }
+
+    /** The device to use for this frame: a newly found card replaces the stand-in here. */
+    T current() {
+        T found = pending;
+        if (found != null) {
+            pending = null;
+            current = found;
+            absent = false;
+            LOG.info(() -> role + ": sound card back: " + found);
+        }
+        return current;
+    }
+
+    /** The current card failed: close it, use silence, and start probing. */
+    void lost() {
+        if (current == silent) return;
+        T gone = current;
+        current = silent;
+        absent = true;
+        LOG.warning(() -> role + ": sound card lost (" + gone + "); calls go on without sound");
+        closeQuietly(gone);
+        LockSupport.unpark(probe);
+    }
+
+    boolean absent() {
+        return absent;
+    }
+
+    private void probeLoop() {
+        while (!closed) {
+            LockSupport.parkNanos(reprobeNanos);
+            if (closed || !absent || pending != null) continue;
+            Optional<T> device = opener.get();
+            if (device.isPresent()) {
+                if (closed) closeQuietly(device.get());
+                else pending = device.get();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (probe != null) LockSupport.unpark(probe);
+        T found = pending;
+        if (found != null) closeQuietly(found);
+        if (current != null && current != silent) closeQuietly(current);
+    }
+
+    private static void closeQuietly(AutoCloseable device) {
+        try {
+            device.close();
+        } catch (Exception e) {
+            LOG.fine(() -> "closing " + device + ": " + e);
+        }
+    }
+}

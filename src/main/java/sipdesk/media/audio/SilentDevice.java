@@ -1,0 +1,58 @@
+package sipdesk.media.audio;
+
+import java.util.Arrays;
+
+/**
+ * No sound card (or it vanished): the microphone gives silence, the speaker discards, neither waits,
+ * so calls still proceed (RTP keeps flowing, DTMF works) and a {@link FrameClock} paces them.
+ */
+public final class SilentDevice implements Microphone, Speaker {
+
+    private final int sampleRate;
+    private final String name;
+
+    public SilentDevice(int sampleRate, String name) {
+        this.sampleRate = sampleRate;
+        this.name = name;
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public int frameSamples() {
+        return sampleRate / 50;
+    }
+
+    @Override
+    public boolean read(short[] frame, int offset) {
+        Arrays.fill(frame, offset, offset + frameSamples(), (short) 0);
+        return true;
+    }
+
+    @Override
+    public boolean write(short[] frame, int offset) {
+        return true;
+    }
+
+    @Override
+    public boolean clocked() {
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return "silent (" + name + ")";
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
