@@ -27,6 +27,8 @@ import sipdesk.core.port.StateStore;
 import sipdesk.loop.EventLoop;
 import sipdesk.sim.MemoryStateStore;
 import sipdesk.sim.SimulatedNetwork;
+import sipdesk.media.MediaEngine;
+import sipdesk.media.MediaSetup;
 import sipdesk.sip.JainSipSignalling;
 import sipdesk.sip.SipAccount;
 import sipdesk.store.FileStateStore;
@@ -55,6 +57,7 @@ public final class PhoneDaemon implements AutoCloseable {
     private final EventLoop loop;
     private final Thread coreThread;
     private final SignallingSwitch signalling;
+    private final Optional<MediaEngine> media;
     private final EventSink sink;
     private final Audio audio;
     private final FrontPanel panel;
@@ -64,13 +67,15 @@ public final class PhoneDaemon implements AutoCloseable {
     private final SimulatedNetwork simulatedNetwork;
     private volatile SipdeskConfig config;
 
-    private PhoneDaemon(RunOptions options, EventLoop loop, Thread coreThread, SignallingSwitch signalling, EventSink sink, Audio audio,
+    private PhoneDaemon(RunOptions options, EventLoop loop, Thread coreThread, SignallingSwitch signalling,
+                        Optional<MediaEngine> media, EventSink sink, Audio audio,
                         FrontPanel panel, Optional<ControlServer> control, SystemdNotifier systemd,
                         ScheduledExecutorService watchdog, SimulatedNetwork simulatedNetwork, SipdeskConfig config) {
         this.options = options;
         this.loop = loop;
         this.coreThread = coreThread;
         this.signalling = signalling;
+        this.media = media;
         this.sink = sink;
         this.audio = audio;
         this.panel = panel;
@@ -101,8 +106,10 @@ public final class PhoneDaemon implements AutoCloseable {
         FrontPanel panel = panels.open(sink, config);
         var simulated = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
         boolean sip = useSip(options);
-        var network = new SignallingSwitch(sip ? startSip(config, sink) : simulated);
+        Optional<MediaEngine> media = sip ? Optional.of(startMedia(config, sink)) : Optional.empty();
+        var network = new SignallingSwitch(sip ? startSip(config, sink, media.get()) : simulated);
         Audio audio = panel.audio().orElseGet(LoggingAudio::new);
+        if (media.isPresent()) audio = panel.audio().isPresent() ? new AudioTee(media.get(), audio) : media.get();
         if (panel.ringer().isPresent()) audio = new PanelAudio(panel.ringer().get(), audio);
         dispatcher.target = new CommandDispatcher(network, audio, panel.display(), store);
         Thread coreThread = loop.start();
@@ -121,7 +128,7 @@ public final class PhoneDaemon implements AutoCloseable {
             // Fed only while the core's loop turns: a stuck core makes systemd restart the phone.
             if (loop.healthy(Duration.ofSeconds(5))) systemd.watchdog();
         }, 0, Math.max(1, period.toMillis() / 2), TimeUnit.MILLISECONDS));
-        self[0] = new PhoneDaemon(options, loop, coreThread, network, sink, audio, panel, control, systemd, watchdog, simulated, config);
+        self[0] = new PhoneDaemon(options, loop, coreThread, network, media, sink, audio, panel, control, systemd, watchdog, simulated, config);
         ReloadSignal.install(() -> self[0].reload().ifPresent(LOG::warning));
         systemd.ready();
         systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
@@ -137,12 +144,20 @@ public final class PhoneDaemon implements AutoCloseable {
         };
     }
 
-    private static Signalling startSip(SipdeskConfig config, EventSink sink) throws IOException {
+    private static Signalling startSip(SipdeskConfig config, EventSink sink, MediaEngine media) throws IOException {
         SipAccount account = SipAccounts.from(config);
         LOG.info("network: SIP on port " + account.localPort() + (account.enabled()
                 ? ", account " + account.user() + "@" + account.effectiveDomain()
                 : ", no account (IP direct calls)"));
-        return JainSipSignalling.start(account, sink);
+        return JainSipSignalling.start(account, sink,
+                address -> new MediaDescriptions(media, address, config.account().dtmfMode()));
+    }
+
+    private static MediaEngine startMedia(SipdeskConfig config, EventSink sink) throws IOException {
+        String bind = config.values().get(sipdesk.config.Keys.SIP_LOCAL_ADDRESS).orElse("0.0.0.0");
+        MediaSetup setup = MediaSetup.from(config, java.net.InetAddress.getByName(bind));
+        setup.warnings().forEach(LOG::warning);
+        return MediaEngine.start(setup, sink);
     }
 
     public EventLoop loop() {
@@ -190,7 +205,7 @@ public final class PhoneDaemon implements AutoCloseable {
         Signalling old = signalling.current();
         old.close();
         try {
-            signalling.replace(startSip(c, sink));
+            signalling.replace(startSip(c, sink, media.orElseThrow()));
         } catch (IOException e) {
             LOG.severe("SIP cannot start with the new configuration: " + e.getMessage());
             signalling.replace(new SimulatedNetwork(sink, Duration.ofSeconds(1)));

@@ -68,6 +68,7 @@ final class InDialog {
 
     /** DTMF as SIP INFO, application/dtmf-relay (the de facto body; RFC 4733 is the media's job). */
     void sendDtmf(CallId id, char digit) {
+        if (ctx.sdp.sendDtmf(id, digit)) return;
         confirmed(id).ifPresent(leg -> {
             try {
                 Request info = leg.dialog.createRequest(Request.INFO);

@@ -42,6 +42,13 @@ final class IncomingCalls {
         }
         st.sendResponse(ctx.response(Response.TRYING, r, null));
         CallLeg leg = new CallLeg(calls.nextIncomingId(), false, CallLeg.State.OFFERED);
+        String offer = SipContext.body(r);
+        Optional<String> refused = offer == null ? Optional.empty() : ctx.sdp.unacceptable(leg.id, offer);
+        if (refused.isPresent()) {
+            SipContext.LOG.info("[" + leg.id + "] 488: " + refused.get());
+            st.sendResponse(ctx.response(Response.NOT_ACCEPTABLE_HERE, r, null));
+            return;
+        }
         leg.inviteServer = st;
         leg.toTag = ctx.tag();
         leg.remoteOffer = SipContext.body(r);

@@ -78,7 +78,7 @@ public final class JainSipSignalling implements Signalling {
 
     /** Starts with the default G.711 SDP (no media engine attached). */
     public static JainSipSignalling start(SipAccount account, EventSink sink) throws IOException {
-        return start(account, sink, null);
+        return start(account, sink, (SessionDescriptions) null);
     }
 
     /**
@@ -88,7 +88,18 @@ public final class JainSipSignalling implements Signalling {
      */
     public static JainSipSignalling start(SipAccount account, EventSink sink, SessionDescriptions sdp)
             throws IOException {
+        return start(account, sink, sdp == null ? null : address -> sdp);
+    }
+
+    /**
+     * As {@link #start(SipAccount, EventSink, SessionDescriptions)}, with the session descriptions
+     * made for the address we advertise (the media's {@code c=} address).
+     */
+    public static JainSipSignalling start(SipAccount account, EventSink sink,
+                                          java.util.function.Function<String, SessionDescriptions> sdpFor)
+            throws IOException {
         String advertised = advertisedAddress(account);
+        SessionDescriptions sdp = sdpFor == null ? null : sdpFor.apply(advertised);
         int n = STACKS.incrementAndGet();
         ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipdesk-sip-" + n);

@@ -30,6 +30,19 @@ public interface SessionDescriptions {
     /** The call ended: free its ports. */
     void release(CallId call);
 
+    /**
+     * Why a new INVITE's offer cannot be answered (no codec in common), checked before the phone
+     * rings: the INVITE then gets 488 Not Acceptable Here at once.
+     */
+    default java.util.Optional<String> unacceptable(CallId call, String remoteOffer) {
+        return java.util.Optional.empty();
+    }
+
+    /** Sends a DTMF digit in the media (RFC 4733); false when the call has no telephone-event, then SIP INFO is used. */
+    default boolean sendDtmf(CallId call, char digit) {
+        return false;
+    }
+
     /** PCMU, PCMA and telephone-event on an even RTP port of {@code address}. */
     static SessionDescriptions g711(String address) {
         return new G711SessionDescriptions(address);
