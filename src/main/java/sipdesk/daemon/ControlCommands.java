@@ -36,12 +36,15 @@ public final class ControlCommands implements ControlHandler {
     private final Clock clock;
     private final Supplier<Optional<String>> reload;
     private final Optional<Supplier<String>> flows;
+    private final Supplier<java.util.Map<sipdesk.core.CallId, String>> media;
 
-    public ControlCommands(EventLoop loop, Clock clock, Supplier<Optional<String>> reload, Optional<Supplier<String>> flows) {
+    public ControlCommands(EventLoop loop, Clock clock, Supplier<Optional<String>> reload, Optional<Supplier<String>> flows,
+                           Supplier<java.util.Map<sipdesk.core.CallId, String>> media) {
         this.loop = loop;
         this.clock = clock;
         this.reload = reload;
         this.flows = flows;
+        this.media = media;
     }
 
     private record Snapshot(PhoneState state, PhoneStatus status, boolean engaged) {}
@@ -108,7 +111,13 @@ public final class ControlCommands implements ControlHandler {
         b.append("registration: ").append(describe(s.status().registration())).append('\n');
         b.append("state: ").append(s.state().getClass().getSimpleName()).append(s.engaged() ? " (line in use)" : "").append('\n');
         Instant now = clock.instant();
-        for (String call : calls(s.state(), now)) b.append("call: ").append(call).append('\n');
+        var figures = media.get();
+        for (String call : calls(s.state(), now)) {
+            b.append("call: ").append(call).append('\n');
+            String id = call.substring(0, call.indexOf(' '));
+            String m = figures.get(new sipdesk.core.CallId(id));
+            if (m != null) b.append("  media: ").append(m).append('\n');
+        }
         var user = s.status().saved().settings();
         b.append("dnd: ").append(user.dnd() ? "on" : "off").append('\n');
         b.append("forward: always ").append(describe(user.always())).append(", busy ").append(describe(user.busy()))

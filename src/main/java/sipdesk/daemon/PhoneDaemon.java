@@ -118,7 +118,7 @@ public final class PhoneDaemon implements AutoCloseable {
         PhoneDaemon[] self = new PhoneDaemon[1];
         Path socketPath = options.socket().orElse(config.device().controlSocket());
         Optional<ControlServer> control = openControl(socketPath,
-                new ControlCommands(loop, clock, () -> self[0].reload(), Optional.empty()));
+                new ControlCommands(loop, clock, () -> self[0].reload(), Optional.empty(), () -> mediaFigures(media)));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipdesk-watchdog");
             t.setDaemon(true);
@@ -133,6 +133,12 @@ public final class PhoneDaemon implements AutoCloseable {
         systemd.ready();
         systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
         return self[0];
+    }
+
+    private static java.util.Map<sipdesk.core.CallId, String> mediaFigures(Optional<MediaEngine> media) {
+        var out = new java.util.HashMap<sipdesk.core.CallId, String>();
+        media.ifPresent(m -> m.stats().forEach((id, stats) -> out.put(id, stats.toString())));
+        return out;
     }
 
     /** --network sip|sim, or (auto) SIP whenever a configuration file is there to say how. */

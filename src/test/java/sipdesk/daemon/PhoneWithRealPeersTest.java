@@ -96,6 +96,8 @@ class PhoneWithRealPeersTest {
             String s = awaitStatus("state: Connected");
             assertTrue(s.contains("outgoing"), s);
             far.awaitOutput("Call established", WAIT);
+            String media = awaitStatus("media: PCMU with ");
+            assertTrue(media.matches("(?s).*received [1-9][0-9]*,.*"), "RTP from baresip arrives:\n" + media);
             assertTrue(cli("hangup").startsWith("0 "));
             far.awaitOutput("session closed", WAIT);
             awaitStatus("state: Idle");
