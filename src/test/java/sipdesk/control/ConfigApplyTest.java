@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import sipdesk.daemon.PhoneDaemon;
-import sipdesk.daemon.RunOptions;
-import sipdesk.sim.SimulatedAudio;
-import sipdesk.sim.TerminalPanel;
+import sipdesk.testing.RunningPhone;
 import sipdesk.testing.peers.Baresip;
 import sipdesk.testing.peers.FreePorts;
 import sipdesk.testing.peers.Kamailio;
@@ -35,7 +30,7 @@ class ConfigApplyTest {
     @TempDir
     static Path dir;
     static Kamailio kamailio;
-    static PhoneDaemon daemon;
+    static RunningPhone phone;
     static Path socket;
     static Path installed;
     static int sipPort;
@@ -63,17 +58,14 @@ class ConfigApplyTest {
         Files.createDirectories(installed.getParent());
         Files.writeString(installed, config("right", "Desk A"));
         Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("rw-r-----"));
-        socket = dir.resolve("control.sock");
-        var options = new RunOptions(installed, "sim", Optional.of("-"), Optional.of(dir.resolve("state")), Optional.of(socket), "sip");
-        var panel = new TerminalPanel(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        daemon = PhoneDaemon.start(options, "sim", (sink, config) ->
-                new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));
+        phone = RunningPhone.start(installed, dir, "sip");
+        socket = phone.socket;
         awaitStatus("registration: registered");
     }
 
     @AfterAll
     static void stop() {
-        if (daemon != null) daemon.close();
+        if (phone != null) phone.close();
         if (kamailio != null) kamailio.close();
     }
 
@@ -91,21 +83,11 @@ class ConfigApplyTest {
     }
 
     private static String cli(String... words) {
-        var out = new ByteArrayOutputStream();
-        var ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int code = ControlClient.run(socket, List.of(words), ps, ps);
-        return code + " " + out.toString(StandardCharsets.UTF_8);
+        return phone.cli(words);
     }
 
     private static String awaitStatus(String text) throws InterruptedException {
-        Instant end = Instant.now().plus(WAIT);
-        String s = cli("status");
-        while (!s.contains(text) && Instant.now().isBefore(end)) {
-            Thread.sleep(50);
-            s = cli("status");
-        }
-        assertTrue(s.contains(text), "status never showed '" + text + "':\n" + s);
-        return s;
+        return phone.awaitStatus(text);
     }
 
     @Test

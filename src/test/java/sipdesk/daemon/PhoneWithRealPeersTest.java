@@ -2,22 +2,15 @@ package sipdesk.daemon;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sipdesk.control.ControlClient;
-import sipdesk.sim.SimulatedAudio;
-import sipdesk.sim.TerminalPanel;
+import sipdesk.testing.RunningPhone;
 import sipdesk.testing.peers.Baresip;
 import sipdesk.testing.peers.FreePorts;
 import sipdesk.testing.peers.Kamailio;
@@ -33,8 +26,7 @@ class PhoneWithRealPeersTest {
     @TempDir
     static Path dir;
     static Kamailio kamailio;
-    static PhoneDaemon daemon;
-    static Path socket;
+    static RunningPhone phone;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,36 +44,22 @@ class PhoneWithRealPeersTest {
                 sipdesk.sip.local_address = 127.0.0.1
                 sipdesk.sip.local_port = %d
                 """.formatted(kamailio.port, FreePorts.udpAndTcp()));
-        socket = dir.resolve("control.sock");
-        var options = new RunOptions(cfg, "sim", Optional.of("-"), Optional.of(dir.resolve("state")), Optional.of(socket), "auto");
-        var panel = new TerminalPanel(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        daemon = PhoneDaemon.start(options, "sim", (sink, config) ->
-                new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));
+        phone = RunningPhone.start(cfg, dir, "auto");
         awaitStatus("registration: registered sip:1001@");
     }
 
     @AfterAll
     static void stop() {
-        if (daemon != null) daemon.close();
+        if (phone != null) phone.close();
         if (kamailio != null) kamailio.close();
     }
 
     private static String cli(String... words) {
-        var out = new ByteArrayOutputStream();
-        int code = ControlClient.run(socket, List.of(words), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        return code + " " + out.toString(StandardCharsets.UTF_8);
+        return phone.cli(words);
     }
 
     private static String awaitStatus(String text) throws InterruptedException {
-        Instant end = Instant.now().plus(WAIT);
-        String s = cli("status");
-        while (!s.contains(text) && Instant.now().isBefore(end)) {
-            Thread.sleep(50);
-            s = cli("status");
-        }
-        assertTrue(s.contains(text), "status never showed '" + text + "':\n" + s);
-        return s;
+        return phone.awaitStatus(text);
     }
 
     private static String baresipAccount(String extra) {
