@@ -118,15 +118,7 @@ public final class Main {
         TerminalPanel terminal = new TerminalPanel(headless ? new PrintStream(OutputStreams.toLog()) : out, interactive);
         PhoneDaemon daemon = PhoneDaemon.start(o, hardware, (sink, config) -> new PhoneDaemon.FrontPanel(
                 terminal, Optional.of(new SimulatedAudio(terminal::audio)), () -> {}));
-        if (headless) {
-            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sipdesk-shutdown"));
-            try {
-                daemon.awaitShutdown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return 0;
-        }
+        if (headless) return serveUntilStopped(daemon);
         var simulator = new Simulator(daemon.loop(), daemon.simulatedNetwork(), terminal, err);
         try {
             if (interactive) {
@@ -182,6 +174,11 @@ public final class Main {
             if (pi4j[0] != null) pi4j[0].shutdown();
             return 1;
         }
+        return serveUntilStopped(daemon);
+    }
+
+    /** A service's life: runs until SIGTERM (systemctl stop), then closes the phone cleanly. */
+    private static int serveUntilStopped(PhoneDaemon daemon) {
         Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sipdesk-shutdown"));
         try {
             daemon.awaitShutdown();
