@@ -27,6 +27,7 @@ class PhoneWithRealPeersTest {
     static Path dir;
     static Kamailio kamailio;
     static RunningPhone phone;
+    static int phonePort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,7 +44,7 @@ class PhoneWithRealPeersTest {
                 account.1.sip_server.1.expires = 300
                 sipdesk.sip.local_address = 127.0.0.1
                 sipdesk.sip.local_port = %d
-                """.formatted(kamailio.port, FreePorts.udpAndTcp()));
+                """.formatted(kamailio.port, phonePort = FreePorts.udpAndTcp()));
         phone = RunningPhone.start(cfg, dir, "auto");
         awaitStatus("registration: registered sip:1001@");
     }
@@ -74,7 +75,12 @@ class PhoneWithRealPeersTest {
             String s = awaitStatus("state: Connected");
             assertTrue(s.contains("outgoing"), s);
             far.awaitOutput("Call established", WAIT);
-            String media = awaitStatus("media: PCMU with ");
+            awaitStatus("media: PCMU with ");
+            String media = awaitStatus(", lost 0 (");
+            for (int i = 0; i < 200 && !media.matches("(?s).*received [1-9][0-9]*,.*"); i++) {
+                Thread.sleep(50); // polling, bounded to 10 s: RTP flows within milliseconds of the answer
+                media = awaitStatus("media: ");
+            }
             assertTrue(media.matches("(?s).*received [1-9][0-9]*,.*"), "RTP from baresip arrives:\n" + media);
             assertTrue(cli("hangup").startsWith("0 "));
             far.awaitOutput("session closed", WAIT);
@@ -93,6 +99,23 @@ class PhoneWithRealPeersTest {
             assertTrue(cli("hangup").startsWith("0 "));
             caller.awaitOutput("session closed", WAIT);
             assertTrue(cli("history").contains("incoming"));
+        }
+    }
+
+    /** The phone as B of Yealink's forward flow: always-forward on, it answers the INVITE with 302. */
+    @Test
+    void withAlwaysForwardThePhoneAnswers302AndTheCallerFollowsIt() throws Exception {
+        assertTrue(cli("forward", "always", "1009").startsWith("0 "));
+        // The 302's Contact names the account's domain; baresip reaches it through kamailio as its outbound proxy.
+        String viaProxy = ";outbound=\"sip:127.0.0.1:" + kamailio.port + "\"";
+        try (Baresip caller = Baresip.start(dir, baresipAccount(viaProxy), List.of("/dial sip:1001@127.0.0.1:" + kamailio.port))) {
+            int redirect = kamailio.awaitFlow(WAIT, "RPL 302", "src=127.0.0.1:" + phonePort);
+            int followUp = kamailio.awaitFlow(WAIT, "REQ INVITE sip:1009@");
+            assertTrue(followUp > redirect, "the caller's new INVITE to the Contact follows the 302");
+            assertTrue(cli("history").contains("forwarded"), cli("history"));
+            assertTrue(cli("status").contains("state: Idle"), "the phone never rang");
+        } finally {
+            cli("forward", "always", "off");
         }
     }
 }
