@@ -51,23 +51,26 @@ class SerialPanelPhoneTest {
         daemon.close();
     }
 
-    /** Waits (bounded) for a line the phone sent to the panel; returns it. */
+    /** Where the next wait starts looking: lines sent before the mark do not count. */
+    private int mark;
+
+    /** Waits (bounded) for a line the phone sent to the panel after the mark; returns it. */
     private String awaitSent(Predicate<String> wanted, String what) throws InterruptedException {
         Instant end = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(end)) {
-            synchronized (port) {
-                seen.addAll(port.take());
-            }
-            for (int i = 0; i < seen.size(); i++) {
-                String line = seen.get(i);
-                if (wanted.test(line)) {
-                    seen.subList(0, i + 1).clear(); // what came after it is still to be looked at
-                    return line;
-                }
+            seen.addAll(port.take());
+            for (int i = mark; i < seen.size(); i++) {
+                if (wanted.test(seen.get(i))) return seen.get(i);
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the panel never got " + what + "; it got " + seen);
+        throw new AssertionError("the panel never got " + what + "; it got " + seen.subList(mark, seen.size()));
+    }
+
+    /** From now on, only lines sent after this moment count. */
+    private void markNow() {
+        seen.addAll(port.take());
+        mark = seen.size();
     }
 
     private String awaitScreen(String text) throws InterruptedException {
@@ -77,11 +80,13 @@ class SerialPanelPhoneTest {
     @Test
     void keysAndHookFromTheMicrocontrollerMakeACall() throws Exception {
         awaitScreen("Ready");
+        markNow();
         port.send("H 1");
         awaitScreen("Dial:");
         port.send("K 1", "K 0", "K 0", "K 2", "K #");
         awaitScreen("Calling");
         awaitScreen("Connected");
+        markNow();
         port.send("H 0");
         awaitScreen("Ready");
     }
@@ -89,9 +94,11 @@ class SerialPanelPhoneTest {
     @Test
     void anIncomingCallRingsThePanelsRingerAndLiftingTheHandsetAnswers() throws Exception {
         awaitScreen("Ready");
+        markNow();
         daemon.simulatedNetwork().ring("2000", "Ann");
         awaitScreen("Ann");
         awaitSent(l -> l.equals("R 1"), "the ringer on");
+        markNow();
         port.send("H 1");
         awaitSent(l -> l.equals("R 0"), "the ringer off");
         assertTrue(awaitScreen("Connected").contains("Connected"));
