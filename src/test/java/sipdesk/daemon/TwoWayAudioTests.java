@@ -1,0 +1,77 @@
+package sipdesk.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sipdesk.daemon.TwoWayAudioFixture.PHONE_TONE_HZ;
+import static sipdesk.daemon.TwoWayAudioFixture.WAIT;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import sipdesk.testing.peers.Baresip;
+
+/**
+ * Two-way audio through kamailio with one codec forced: baresip speaks a sine of
+ * {@link #FAR_TONE_HZ} and records what it receives; the phone's microphone loops a WAV of
+ * {@link TwoWayAudioFixture#PHONE_TONE_HZ} and its earpiece records to a WAV. Each side must hear
+ * the other's tone, loud and clean, whichever side called.
+ */
+abstract class TwoWayAudioTests {
+    private static final Logger LOG = Logger.getLogger(TwoWayAudioTests.class.getName());
+    static final int FAR_TONE_HZ = 440;
+    /** A clean tone through the codec and both resamplers; noise, glitches or a wrong codec stay far below. */
+    static final double MIN_SNR_DB = 20;
+    static final double MIN_LEVEL_DBFS = -30;
+
+    /** The fixture of the concrete class (one daemon per codec). */
+    abstract TwoWayAudioFixture phone();
+
+    /** The codec modules baresip loads (it offers what it has). */
+    abstract String[] baresipCodecs();
+
+    /** What baresip logs when it starts encoding with the forced codec, e.g. "G722". */
+    abstract String codecName();
+
+    Baresip baresip(String accountExtra, List<String> commands, Path recordings) throws Exception {
+        return Baresip.start(phone().dir, phone().baresipAccount(accountExtra), commands,
+                Baresip.Audio.sine(FAR_TONE_HZ, recordings, baresipCodecs()));
+    }
+
+    @Test
+    void thePhoneCallsBaresipAndEachHearsTheOthersTone() throws Exception {
+        Path recordings = phone().dir.resolve("rec-out-" + System.nanoTime());
+        try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
+            far.awaitOutput("200 OK", WAIT);
+            assertTrue(phone().cli("dial", "1005").startsWith("0 "));
+            phone().awaitStatus("state: Connected");
+            far.awaitOutput("Call established", WAIT);
+            checkBothDirections(far, recordings, "phone -> baresip");
+        }
+    }
+
+    @Test
+    void baresipCallsThePhoneAndEachHearsTheOthersTone() throws Exception {
+        Path recordings = phone().dir.resolve("rec-in-" + System.nanoTime());
+        try (Baresip far = baresip("", List.of("/dial sip:1001@127.0.0.1:" + phone().kamailio.port), recordings)) {
+            phone().awaitStatus("state: IncomingRinging");
+            assertTrue(phone().cli("answer").startsWith("0 "));
+            phone().awaitStatus("state: Connected");
+            far.awaitOutput("Call established", WAIT);
+            checkBothDirections(far, recordings, "baresip -> phone");
+        }
+    }
+
+    private void checkBothDirections(Baresip far, Path recordings, String call) throws Exception {
+        ToneInRecording phoneHeard = phone().measureHeardAfter(2.5, FAR_TONE_HZ);
+        assertTrue(phone().cli("hangup").startsWith("0 "));
+        far.awaitOutput("session closed", WAIT);
+        phone().awaitStatus("state: Idle");
+        String out = far.output();
+        assertTrue(out.contains(codecName()), "baresip never mentioned " + codecName() + ":\n" + out);
+        ToneInRecording farHeard = ToneInRecording.middleOf(TwoWayAudioFixture.latestDecoded(recordings), PHONE_TONE_HZ);
+        LOG.info(() -> codecName() + " " + call + ": phone heard " + phoneHeard + "; baresip heard " + farHeard);
+        System.out.println(codecName() + " " + call + ": phone heard " + phoneHeard + "; baresip heard " + farHeard);
+        assertTrue(phoneHeard.levelDbfs() > MIN_LEVEL_DBFS && phoneHeard.snrDb() > MIN_SNR_DB, "phone heard " + phoneHeard);
+        assertTrue(farHeard.levelDbfs() > MIN_LEVEL_DBFS && farHeard.snrDb() > MIN_SNR_DB, "baresip heard " + farHeard);
+    }
+}
