@@ -57,6 +57,7 @@ class G711TwoWayAudioTest extends TwoWayAudioTests {
         Path recordings = dir.resolve("rec-dtmf-in-" + System.nanoTime());
         try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
             far.awaitOutput("200 OK", WAIT);
+            phone.awaitStatus("state: Idle");
             assertTrue(phone.cli("dial", "1005").startsWith("0 "));
             phone.awaitStatus("state: Connected");
             far.awaitOutput("Call established", WAIT);
@@ -74,13 +75,14 @@ class G711TwoWayAudioTest extends TwoWayAudioTests {
         Path recordings = dir.resolve("rec-dtmf-out-" + System.nanoTime());
         try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
             far.awaitOutput("200 OK", WAIT);
+            phone.awaitStatus("state: Idle");
             assertTrue(phone.cli("dial", "1005").startsWith("0 "));
             phone.awaitStatus("state: Connected");
             far.awaitOutput("Call established", WAIT);
             for (char c : "27*".toCharArray()) phone.daemon.loop().post(new KeyPress(Key.ofSymbol(c)));
-            far.awaitOutput("received DTMF: '2'", WAIT);
-            far.awaitOutput("received DTMF: '7'", WAIT);
-            far.awaitOutput("received DTMF: '*'", WAIT);
+            far.awaitOutput("received event: '2' (end=1)", WAIT);
+            far.awaitOutput("received event: '7' (end=1)", WAIT);
+            far.awaitOutput("received event: '*' (end=1)", WAIT);
             assertTrue(phone.cli("hangup").startsWith("0 "));
             far.awaitOutput("session closed", WAIT);
         }

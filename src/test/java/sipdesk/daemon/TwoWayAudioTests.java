@@ -42,6 +42,7 @@ abstract class TwoWayAudioTests {
         Path recordings = phone().dir.resolve("rec-out-" + System.nanoTime());
         try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
             far.awaitOutput("200 OK", WAIT);
+            phone().awaitStatus("state: Idle");
             assertTrue(phone().cli("dial", "1005").startsWith("0 "));
             phone().awaitStatus("state: Connected");
             far.awaitOutput("Call established", WAIT);
@@ -52,6 +53,7 @@ abstract class TwoWayAudioTests {
     @Test
     void baresipCallsThePhoneAndEachHearsTheOthersTone() throws Exception {
         Path recordings = phone().dir.resolve("rec-in-" + System.nanoTime());
+        phone().awaitStatus("state: Idle");
         try (Baresip far = baresip("", List.of("/dial sip:1001@127.0.0.1:" + phone().kamailio.port), recordings)) {
             phone().awaitStatus("state: IncomingRinging");
             assertTrue(phone().cli("answer").startsWith("0 "));
@@ -67,7 +69,8 @@ abstract class TwoWayAudioTests {
         far.awaitOutput("session closed", WAIT);
         phone().awaitStatus("state: Idle");
         String out = far.output();
-        assertTrue(out.contains(codecName()), "baresip never mentioned " + codecName() + ":\n" + out);
+        assertTrue(out.contains("audio encoder: " + codecName()), "baresip did not encode " + codecName() + ":\n" + out);
+        assertTrue(out.contains("audio decoder: " + codecName()), "baresip did not decode " + codecName() + ":\n" + out);
         ToneInRecording farHeard = ToneInRecording.middleOf(TwoWayAudioFixture.latestDecoded(recordings), PHONE_TONE_HZ);
         LOG.info(() -> codecName() + " " + call + ": phone heard " + phoneHeard + "; baresip heard " + farHeard);
         System.out.println(codecName() + " " + call + ": phone heard " + phoneHeard + "; baresip heard " + farHeard);
