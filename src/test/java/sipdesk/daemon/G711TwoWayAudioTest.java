@@ -1,10 +1,12 @@
 package sipdesk.daemon;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sipdesk.daemon.TwoWayAudioFixture.WAIT;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import sipdesk.core.Key;
 import sipdesk.core.PhoneEvent.KeyPress;
 import sipdesk.testing.peers.Baresip;
+import sipdesk.testing.peers.Sipp;
 
 /**
  * Two-way audio end to end with G.711 u-law only (narrowband: the engine converts 8 kHz to its
@@ -85,6 +88,20 @@ class G711TwoWayAudioTest extends TwoWayAudioTests {
             far.awaitOutput("received event: '*' (end=1)", WAIT);
             assertTrue(phone.cli("hangup").startsWith("0 "));
             far.awaitOutput("session closed", WAIT);
+        }
+    }
+
+    @Test
+    void rfc2833DigitsFromSippCapturesAreRecognisedByThePhone() throws Exception {
+        phone.awaitStatus("state: Idle");
+        try (Sipp sipp = Sipp.uas(dir, "uas_answer_dtmf.xml", phone.sippPort, Map.of())) {
+            String before = phone.dtmfSeen();
+            assertTrue(phone.cli("dial", TwoWayAudioFixture.SIPP_NUMBER).startsWith("0 "));
+            phone.awaitStatus("state: Connected");
+            String seen = phone.awaitDtmf(before + "15#");
+            assertTrue(seen.endsWith("15#"), seen);
+            assertTrue(phone.cli("hangup").startsWith("0 "));
+            assertEquals(0, sipp.awaitExit(WAIT), sipp.output());
         }
     }
 }

@@ -24,6 +24,7 @@ import sipdesk.sim.SimulatedAudio;
 import sipdesk.sim.TerminalPanel;
 import sipdesk.testing.peers.FreePorts;
 import sipdesk.testing.peers.Kamailio;
+import sipdesk.testing.peers.PortReservation;
 
 /**
  * The whole phone in-process, registered at kamailio, with file devices: its microphone loops a
@@ -34,17 +35,21 @@ final class TwoWayAudioFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final int PHONE_TONE_HZ = 1100;
     static final int PHONE_RATE = 16000;
+    /** The number kamailio routes to {@link #sippPort} (a sipp UAS started by a test). */
+    static final String SIPP_NUMBER = "2000";
 
     final Path dir;
     final Kamailio kamailio;
     final PhoneDaemon daemon;
     final Path socket;
     final Path heard;
+    final PortReservation sippPort;
     final List<String> networkLog;
     private final Handler logTap;
     private final Logger daemonLog = Logger.getLogger(PhoneDaemon.class.getName());
 
-    private TwoWayAudioFixture(Path dir, Kamailio kamailio, PhoneDaemon daemon, Path socket, Path heard, List<String> networkLog, Handler logTap) {
+    private TwoWayAudioFixture(PortReservation sippPort, Path dir, Kamailio kamailio, PhoneDaemon daemon, Path socket, Path heard, List<String> networkLog, Handler logTap) {
+        this.sippPort = sippPort;
         this.dir = dir;
         this.kamailio = kamailio;
         this.daemon = daemon;
@@ -56,7 +61,9 @@ final class TwoWayAudioFixture implements AutoCloseable {
 
     /** @param codecLines the phone's {@code account.1.codec.*} lines, to force one codec */
     static TwoWayAudioFixture start(Path dir, String codecLines) throws Exception {
-        Kamailio kamailio = Kamailio.builder().user("1001", "secret1").user("1005", "secret5").start(dir);
+        PortReservation sipp = PortReservation.take();
+        Kamailio kamailio = Kamailio.builder().user("1001", "secret1").user("1005", "secret5")
+                .route(SIPP_NUMBER, sipp.port).start(dir);
         Path says = dir.resolve("phone-says.wav");
         writeTone(says, PHONE_TONE_HZ, PHONE_RATE, 0.3, 2);
         Path heard = dir.resolve("phone-heard.wav");
@@ -101,9 +108,10 @@ final class TwoWayAudioFixture implements AutoCloseable {
                     new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));
         } catch (Exception | Error e) {
             kamailio.close();
+            sipp.close();
             throw e;
         }
-        TwoWayAudioFixture f = new TwoWayAudioFixture(dir, kamailio, daemon, socket, heard, networkLog, tap);
+        TwoWayAudioFixture f = new TwoWayAudioFixture(sipp, dir, kamailio, daemon, socket, heard, networkLog, tap);
         f.awaitStatus("registration: registered sip:1001@");
         return f;
     }
@@ -199,6 +207,7 @@ final class TwoWayAudioFixture implements AutoCloseable {
         } finally {
             daemonLog.removeHandler(logTap);
             kamailio.close();
+            sippPort.close();
         }
     }
 }
