@@ -145,9 +145,12 @@ final class TwoWayAudioFixture implements AutoCloseable {
         return "<sip:1005@127.0.0.1:" + kamailio.port + ">;auth_pass=secret5;regint=600" + extra;
     }
 
-    /** Samples the earpiece file holds now (its header is rewritten once a second). */
-    int heardSamples() throws IOException {
-        return WavFile.read(heard).samples().length;
+    /**
+     * Samples written to the earpiece file so far, from its length: its header is only rewritten
+     * once a second, so it may count up to a second less.
+     */
+    long writtenSamples() throws IOException {
+        return (Files.size(heard) - 44) / 2;
     }
 
     /**
@@ -155,8 +158,7 @@ final class TwoWayAudioFixture implements AutoCloseable {
      * it: audio from well inside the call.
      */
     ToneInRecording measureHeardAfter(double seconds, double hz) throws IOException, InterruptedException {
-        int start = heardSamples();
-        int want = start + (int) (seconds * PHONE_RATE);
+        long want = writtenSamples() + (long) (seconds * PHONE_RATE);
         Instant end = Instant.now().plus(WAIT);
         WavFile.Audio audio = WavFile.read(heard);
         while (audio.samples().length < want && Instant.now().isBefore(end)) {
@@ -191,12 +193,26 @@ final class TwoWayAudioFixture implements AutoCloseable {
         return b.toString();
     }
 
-    /** baresip's recording of what it received in its latest call (sndfile's "-dec" dump). */
-    static Path latestDecoded(Path recordings) throws IOException {
-        try (Stream<Path> files = Files.list(recordings)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-dec.wav"))
-                    .max(java.util.Comparator.comparing(Path::toString))
-                    .orElseThrow(() -> new AssertionError("baresip recorded nothing in " + recordings));
+    /**
+     * baresip's recording of what it received in its latest call (sndfile's "-dec" dump), once
+     * finished: baresip logs the end of the call before sndfile closes the file and writes its sizes.
+     */
+    static Path finishedDecoded(Path recordings, double minSeconds) throws IOException, InterruptedException {
+        Instant end = Instant.now().plus(WAIT);
+        while (true) {
+            Optional<Path> latest;
+            try (Stream<Path> files = Files.list(recordings)) {
+                latest = files.filter(p -> p.getFileName().toString().endsWith("-dec.wav"))
+                        .max(java.util.Comparator.comparing(Path::toString));
+            }
+            if (latest.isPresent()) {
+                WavFile.Audio audio = WavFile.read(latest.get());
+                if (audio.samples().length >= minSeconds * audio.sampleRate()) return latest.get();
+            }
+            if (Instant.now().isAfter(end)) {
+                throw new AssertionError("baresip's recording in " + recordings + " never reached " + minSeconds + " s: " + latest);
+            }
+            Thread.sleep(50); // polling interval
         }
     }
 
