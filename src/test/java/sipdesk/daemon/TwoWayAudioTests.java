@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import sipdesk.core.Key;
+import sipdesk.core.PhoneEvent.KeyPress;
 import sipdesk.testing.peers.Baresip;
 
 /**
  * Two-way audio through kamailio with one codec forced: baresip speaks a sine of
  * {@link #FAR_TONE_HZ} and records what it receives; the phone's microphone loops a WAV of
  * {@link TwoWayAudioFixture#PHONE_TONE_HZ} and its earpiece records to a WAV. Each side must hear
- * the other's tone, loud and clean, whichever side called.
+ * the other's tone, loud and clean, whichever side called; and RFC 4733 digits go both ways with the
+ * codec's clock (G.722's RTP clock is 8 kHz, RFC 3551 4.5.2).
  */
+@Timeout(90) // each test; every wait inside is bounded by WAIT as well
 abstract class TwoWayAudioTests {
     private static final Logger LOG = Logger.getLogger(TwoWayAudioTests.class.getName());
     static final int FAR_TONE_HZ = 440;
@@ -77,4 +82,41 @@ abstract class TwoWayAudioTests {
         assertTrue(phoneHeard.levelDbfs() > MIN_LEVEL_DBFS && phoneHeard.snrDb() > MIN_SNR_DB, "phone heard " + phoneHeard);
         assertTrue(farHeard.levelDbfs() > MIN_LEVEL_DBFS && farHeard.snrDb() > MIN_SNR_DB, "baresip heard " + farHeard);
     }
+
+    @Test
+    void digitsBaresipSendsAreRecognisedByThePhone() throws Exception {
+        Path recordings = phone().dir.resolve("rec-dtmf-in-" + System.nanoTime());
+        try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
+            far.awaitOutput("200 OK", WAIT);
+            phone().awaitStatus("state: Idle");
+            assertTrue(phone().cli("dial", "1005").startsWith("0 "));
+            phone().awaitStatus("state: Connected");
+            far.awaitOutput("Call established", WAIT);
+            String before = phone().dtmfSeen();
+            far.command("sndcode", "159#");
+            String seen = phone().awaitDtmf(before + "159#");
+            assertTrue(seen.endsWith("159#"), seen);
+            assertTrue(phone().cli("hangup").startsWith("0 "));
+            far.awaitOutput("session closed", WAIT);
+        }
+    }
+
+    @Test
+    void digitsThePhoneSendsAreRecognisedByBaresip() throws Exception {
+        Path recordings = phone().dir.resolve("rec-dtmf-out-" + System.nanoTime());
+        try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
+            far.awaitOutput("200 OK", WAIT);
+            phone().awaitStatus("state: Idle");
+            assertTrue(phone().cli("dial", "1005").startsWith("0 "));
+            phone().awaitStatus("state: Connected");
+            far.awaitOutput("Call established", WAIT);
+            for (char c : "27*".toCharArray()) phone().daemon.loop().post(new KeyPress(Key.ofSymbol(c)));
+            far.awaitOutput("received event: '2' (end=1)", WAIT);
+            far.awaitOutput("received event: '7' (end=1)", WAIT);
+            far.awaitOutput("received event: '*' (end=1)", WAIT);
+            assertTrue(phone().cli("hangup").startsWith("0 "));
+            far.awaitOutput("session closed", WAIT);
+        }
+    }
+
 }
