@@ -35,6 +35,9 @@ final class TwoWayAudioFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final int PHONE_TONE_HZ = 1100;
     static final int PHONE_RATE = 16000;
+    /** The phone's tone: 0.3 of full scale, -10.5 dBFS. */
+    static final double PHONE_TONE_AMPLITUDE = 0.3;
+    static final double PHONE_TONE_DBFS = 20 * Math.log10(PHONE_TONE_AMPLITUDE);
     /** The number kamailio routes to {@link #sippPort} (a sipp UAS started by a test). */
     static final String SIPP_NUMBER = "2000";
 
@@ -65,7 +68,7 @@ final class TwoWayAudioFixture implements AutoCloseable {
         Kamailio kamailio = Kamailio.builder().user("1001", "secret1").user("1005", "secret5")
                 .route(SIPP_NUMBER, sipp.port).start(dir);
         Path says = dir.resolve("phone-says.wav");
-        writeTone(says, PHONE_TONE_HZ, PHONE_RATE, 0.3, 2);
+        writeTone(says, PHONE_TONE_HZ, PHONE_RATE, PHONE_TONE_AMPLITUDE, 2);
         Path heard = dir.resolve("phone-heard.wav");
         Path cfg = dir.resolve("sipdesk.cfg");
         Files.writeString(cfg, """
@@ -194,15 +197,16 @@ final class TwoWayAudioFixture implements AutoCloseable {
     }
 
     /**
-     * baresip's recording of what it received in its latest call (sndfile's "-dec" dump), once
-     * finished: baresip logs the end of the call before sndfile closes the file and writes its sizes.
+     * baresip's recording of its latest call, once finished: {@code "dec"} is what it received,
+     * {@code "enc"} what it sent (sndfile's dumps). baresip logs the end of the call before sndfile
+     * closes the file and writes its sizes.
      */
-    static Path finishedDecoded(Path recordings, double minSeconds) throws IOException, InterruptedException {
+    static Path finishedRecording(Path recordings, String stream, double minSeconds) throws IOException, InterruptedException {
         Instant end = Instant.now().plus(WAIT);
         while (true) {
             Optional<Path> latest;
             try (Stream<Path> files = Files.list(recordings)) {
-                latest = files.filter(p -> p.getFileName().toString().endsWith("-dec.wav"))
+                latest = files.filter(p -> p.getFileName().toString().endsWith("-" + stream + ".wav"))
                         .max(java.util.Comparator.comparing(Path::toString));
             }
             if (latest.isPresent()) {

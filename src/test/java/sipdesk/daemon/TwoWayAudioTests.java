@@ -1,5 +1,6 @@
 package sipdesk.daemon;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sipdesk.daemon.TwoWayAudioFixture.PHONE_TONE_HZ;
 import static sipdesk.daemon.TwoWayAudioFixture.WAIT;
@@ -27,6 +28,8 @@ abstract class TwoWayAudioTests {
     /** A clean tone through the codec and both resamplers; noise, glitches or a wrong codec stay far below. */
     static final double MIN_SNR_DB = 20;
     static final double MIN_LEVEL_DBFS = -30;
+    /** G.711 and G.722 keep a steady tone's level within tenths of a dB; resamplers within one. */
+    static final double MAX_GAIN_ERROR_DB = 1.5;
 
     /** The fixture of the concrete class (one daemon per codec). */
     abstract TwoWayAudioFixture phone();
@@ -76,11 +79,17 @@ abstract class TwoWayAudioTests {
         String out = far.output();
         assertTrue(out.contains("audio encoder: " + codecName()), "baresip did not encode " + codecName() + ":\n" + out);
         assertTrue(out.contains("audio decoder: " + codecName()), "baresip did not decode " + codecName() + ":\n" + out);
-        ToneInRecording farHeard = ToneInRecording.middleOf(TwoWayAudioFixture.finishedDecoded(recordings, 2), PHONE_TONE_HZ);
-        LOG.info(() -> codecName() + " " + call + ": phone heard " + phoneHeard + "; baresip heard " + farHeard);
-        System.out.println(codecName() + " " + call + ": phone heard " + phoneHeard + "; baresip heard " + farHeard);
-        assertTrue(phoneHeard.levelDbfs() > MIN_LEVEL_DBFS && phoneHeard.snrDb() > MIN_SNR_DB, "phone heard " + phoneHeard);
-        assertTrue(farHeard.levelDbfs() > MIN_LEVEL_DBFS && farHeard.snrDb() > MIN_SNR_DB, "baresip heard " + farHeard);
+        ToneInRecording farHeard = ToneInRecording.middleOf(TwoWayAudioFixture.finishedRecording(recordings, "dec", 2), PHONE_TONE_HZ);
+        ToneInRecording farSent = ToneInRecording.middleOf(TwoWayAudioFixture.finishedRecording(recordings, "enc", 2), FAR_TONE_HZ);
+        String figures = codecName() + " " + call + ": baresip sent " + farSent + ", phone heard " + phoneHeard
+                + "; phone sent %.1f dBFS, baresip heard ".formatted(TwoWayAudioFixture.PHONE_TONE_DBFS) + farHeard;
+        LOG.info(figures);
+        System.out.println(figures);
+        assertTrue(phoneHeard.levelDbfs() > MIN_LEVEL_DBFS && phoneHeard.snrDb() > MIN_SNR_DB, figures);
+        assertTrue(farHeard.levelDbfs() > MIN_LEVEL_DBFS && farHeard.snrDb() > MIN_SNR_DB, figures);
+        // No gain or loss on the way: each side hears the other's tone at the level it was sent.
+        assertEquals(farSent.levelDbfs(), phoneHeard.levelDbfs(), MAX_GAIN_ERROR_DB, figures);
+        assertEquals(TwoWayAudioFixture.PHONE_TONE_DBFS, farHeard.levelDbfs(), MAX_GAIN_ERROR_DB, figures);
     }
 
     @Test
