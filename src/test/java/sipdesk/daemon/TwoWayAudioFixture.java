@@ -157,8 +157,8 @@ final class TwoWayAudioFixture implements AutoCloseable {
     }
 
     /**
-     * Waits until the earpiece has recorded {@code seconds} more, then measures the last second of
-     * it: audio from well inside the call.
+     * Waits until the earpiece has recorded {@code seconds} more, then measures the last 1.2 s of
+     * it (three 400 ms blocks): audio from well inside the call.
      */
     ToneInRecording measureHeardAfter(double seconds, double hz) throws IOException, InterruptedException {
         long want = writtenSamples() + (long) (seconds * PHONE_RATE);
@@ -170,7 +170,7 @@ final class TwoWayAudioFixture implements AutoCloseable {
         }
         int n = audio.samples().length;
         assertTrue(n >= want, "earpiece file stopped growing at " + n + " samples");
-        return ToneInRecording.measure(audio, n - PHONE_RATE, PHONE_RATE, hz);
+        return ToneInRecording.measure(audio, n - PHONE_RATE * 6 / 5, PHONE_RATE * 6 / 5, hz);
     }
 
     /** Waits until a DtmfReceived for each digit has been logged, in order; returns the digits seen. */

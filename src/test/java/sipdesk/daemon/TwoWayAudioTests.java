@@ -72,7 +72,7 @@ abstract class TwoWayAudioTests {
     }
 
     private void checkBothDirections(Baresip far, Path recordings, String call) throws Exception {
-        ToneInRecording phoneHeard = phone().measureHeardAfter(2.5, FAR_TONE_HZ);
+        ToneInRecording phoneHeard = phone().measureHeardAfter(3, FAR_TONE_HZ);
         assertTrue(phone().cli("hangup").startsWith("0 "));
         far.awaitOutput("session closed", WAIT);
         phone().awaitStatus("state: Idle");
