@@ -76,13 +76,16 @@ public final class MediaEngine implements Audio, MediaSessions {
         this.ringer = ringer;
     }
 
-    /** Opens the configured cards (or their silent stand-ins) and starts the media threads. */
+    /**
+     * Opens the configured cards or files ({@code file:} settings, see FileDevices), or their silent
+     * stand-ins, and starts the media threads.
+     */
     public static MediaEngine start(MediaSetup setup, EventSink events) {
         setup.warnings().forEach(LOG::warning);
-        HotplugMicrophone microphone = HotplugMicrophone.onCard("handset microphone", setup.captureDevice(), ENGINE_RATE);
-        HotplugSpeaker earpiece = HotplugSpeaker.onCard("handset earpiece", setup.playbackDevice(), ENGINE_RATE);
+        HotplugMicrophone microphone = HotplugMicrophone.configured("handset microphone", setup.captureDevice(), ENGINE_RATE);
+        HotplugSpeaker earpiece = HotplugSpeaker.configured("handset earpiece", setup.playbackDevice(), ENGINE_RATE);
         Optional<HotplugSpeaker> ringer = setup.separateRinger()
-                ? Optional.of(HotplugSpeaker.onCard("ringer", setup.ringerDevice(), ENGINE_RATE)) : Optional.empty();
+                ? Optional.of(HotplugSpeaker.configured("ringer", setup.ringerDevice(), ENGINE_RATE)) : Optional.empty();
         return start(setup, events, microphone, earpiece, ringer);
     }
 

@@ -17,8 +17,9 @@ import sipdesk.media.tone.TonePlans;
 /**
  * Everything the media engine takes from the configuration.
  *
- * @param captureDevice part of the javax.sound mixer name of the handset microphone; empty = default
- * @param playbackDevice same for the earpiece
+ * @param captureDevice part of the javax.sound mixer name of the handset microphone, or
+ *     {@code file:/path.wav} to loop a WAV file (see {@code FileDevices}); empty = default
+ * @param playbackDevice same for the earpiece ({@code file:} records to that WAV)
  * @param ringerDevice same for the ringer; empty = ring on the earpiece device
  * @param ringtone a 16-bit PCM WAV to ring with; empty = a generated ring
  * @param warnings what could not be used (unknown tone country, bad custom tone), to log

@@ -22,6 +22,17 @@ public final class HotplugMicrophone implements Microphone {
         return new HotplugMicrophone(new Hotplug<Microphone>(role, opener, new SilentDevice(fallbackRate, role), reprobe).start());
     }
 
+    /**
+     * The microphone a {@code sipdesk.audio.*} setting names: {@code file:/path.wav} (see {@link FileDevices})
+     * or part of a javax.sound card name (empty = the default card).
+     */
+    public static HotplugMicrophone configured(String role, Optional<String> setting, int preferredRate) {
+        Optional<java.nio.file.Path> file = FileDevices.file(setting);
+        if (file.isEmpty()) return onCard(role, setting, preferredRate);
+        java.nio.file.Path path = file.get();
+        return start(role + " (file " + path + ")", () -> FileDevices.openMicrophone(path), preferredRate, Duration.ofSeconds(3));
+    }
+
     /** A microphone on the javax.sound card whose name contains {@code nameContains}. */
     public static HotplugMicrophone onCard(String role, Optional<String> nameContains, int preferredRate) {
         String described = role + nameContains.map(n -> " (device '" + n + "')").orElse(" (default device)");

@@ -58,12 +58,16 @@ public final class WavFile {
 
     /** The 44-byte header of a mono 16-bit file of {@code dataBytes} bytes. */
     static byte[] header(int sampleRate, int dataBytes) {
-        ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        return header(ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN), sampleRate, dataBytes).array();
+    }
+
+    /** Puts that header into {@code h} (little-endian, 44 bytes free). */
+    static ByteBuffer header(ByteBuffer h, int sampleRate, int dataBytes) {
         h.putInt(0x46464952).putInt(36 + dataBytes).putInt(0x45564157);
         h.putInt(0x20746d66).putInt(16).putShort((short) 1).putShort((short) 1).putInt(sampleRate)
                 .putInt(sampleRate * 2).putShort((short) 2).putShort((short) 16);
         h.putInt(0x61746164).putInt(dataBytes);
-        return h.array();
+        return h;
     }
 
     public static void write(Path path, short[] samples, int count, int sampleRate) throws IOException {

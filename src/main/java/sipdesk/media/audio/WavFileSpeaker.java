@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A speaker that records to a mono 16-bit WAV file; the header's sizes are written on close. Each
- * frame goes straight to the file through one preallocated buffer. Not clocked: the engine paces it.
+ * A speaker that records to a mono 16-bit WAV file. Each frame goes straight to the file through one
+ * preallocated buffer; the header's sizes are rewritten once a second and on close, so another
+ * process (a test, {@code sipdesk audio test}) can read a valid file while the phone still plays into
+ * it. Not clocked: the engine paces it.
  */
 public final class WavFileSpeaker implements Speaker {
 
@@ -18,7 +21,10 @@ public final class WavFileSpeaker implements Speaker {
     private final byte[] bytes;
     private final ByteBuffer buffer;
     private final Path path;
+    private final ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+    private final int framesPerHeaderUpdate;
     private int dataBytes;
+    private int framesSinceHeader;
 
     private WavFileSpeaker(FileChannel file, int sampleRate, Path path) {
         this.file = file;
@@ -26,6 +32,7 @@ public final class WavFileSpeaker implements Speaker {
         this.bytes = new byte[sampleRate / 50 * 2];
         this.buffer = ByteBuffer.wrap(bytes);
         this.path = path;
+        this.framesPerHeaderUpdate = 50; // once a second of audio
     }
 
     public static WavFileSpeaker create(Path path, int sampleRate) throws IOException {
@@ -50,6 +57,10 @@ public final class WavFileSpeaker implements Speaker {
             return false;
         }
         dataBytes += bytes.length;
+        if (++framesSinceHeader == framesPerHeaderUpdate) {
+            framesSinceHeader = 0;
+            return writeHeader();
+        }
         return true;
     }
 
@@ -63,10 +74,28 @@ public final class WavFileSpeaker implements Speaker {
         return "file " + path;
     }
 
+    /** Rewrites the 44-byte header for the data written so far; allocation-free. */
+    private boolean writeHeader() {
+        WavFile.header(header.clear(), sampleRate, dataBytes);
+        header.flip();
+        try {
+            long at = 0;
+            while (header.hasRemaining()) at += file.write(header, at);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Bytes of audio written so far. */
+    public int dataBytes() {
+        return dataBytes;
+    }
+
     @Override
     public void close() {
         try (file) {
-            file.write(ByteBuffer.wrap(WavFile.header(sampleRate, dataBytes)), 0);
+            if (!writeHeader()) throw new IOException("header write failed");
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot finish the WAV header", e);
         }
