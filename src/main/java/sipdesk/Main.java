@@ -22,6 +22,7 @@ import com.pi4j.context.Context;
 import sipdesk.hw.FrontPanel;
 import sipdesk.hw.FrontPanels;
 import sipdesk.hw.HardwareTestCommand;
+import sipdesk.media.audio.AudioTestCommand;
 import sipdesk.hw.HardwareUnavailableException;
 import sipdesk.hw.PanelPoller;
 import sipdesk.hw.PiHardware;
@@ -46,6 +47,7 @@ public final class Main {
 
                    sipdesk config check FILE [--strict]
                    sipdesk config apply FILE [--timeout S]   (install, reload, roll back if it does not register)
+                   sipdesk audio test [--config FILE] [--seconds N] [--echo]   (stop the service first)
                    sipdesk hw test [--config FILE] [--seconds N] [--ring]   (check the wiring over SSH)
                    sipdesk [--socket PATH] COMMAND    (talk to the running phone)
                    sipdesk --version
@@ -77,6 +79,9 @@ public final class Main {
         }
         if (args.size() >= 2 && args.get(0).equals("config") && args.get(1).equals("apply")) {
             return ConfigApplyCommand.run(args.subList(2, args.size()), ConfigFile.DEFAULT_PATH, configuredSocket(), out, err);
+        }
+        if (args.size() >= 2 && args.get(0).equals("audio") && args.get(1).equals("test")) {
+            return audioTest(args.subList(2, args.size()), out, err);
         }
         if (args.size() >= 2 && args.get(0).equals("hw") && args.get(1).equals("test")) {
             return hardwareTest(args.subList(2, args.size()), out, err);
@@ -189,6 +194,20 @@ public final class Main {
     }
 
     private static int hardwareTest(List<String> args, PrintStream out, PrintStream err) {
+        return withConfig(args, err, (rest, file, config) ->
+                HardwareTestCommand.run(rest, config, file.toString(), out, err, HardwareTestCommand.Environment.SYSTEM));
+    }
+
+    private static int audioTest(List<String> args, PrintStream out, PrintStream err) {
+        return withConfig(args, err, (rest, file, config) -> AudioTestCommand.run(rest, config, out, err));
+    }
+
+    interface ConfiguredCommand {
+        int run(List<String> args, Path file, sipdesk.config.SipdeskConfig config);
+    }
+
+    /** Reads --config FILE (default /etc/sipdesk/sipdesk.cfg) and runs a diagnostic with it. */
+    private static int withConfig(List<String> args, PrintStream err, ConfiguredCommand command) {
         Path file = ConfigFile.DEFAULT_PATH;
         List<String> rest = new ArrayList<>(args);
         int i = rest.indexOf("--config");
@@ -198,12 +217,12 @@ public final class Main {
             rest.remove(i);
         }
         LogSetup.configure(Level.WARNING, err);
-        var config = PhoneDaemon.loadConfig(file, "hw-test");
+        var config = PhoneDaemon.loadConfig(file, "sim");
         if (config.isEmpty()) {
             err.println("sipdesk: " + file + " is not usable (see the errors above)");
             return 1;
         }
-        return HardwareTestCommand.run(rest, config.get(), file.toString(), out, err, HardwareTestCommand.Environment.SYSTEM);
+        return command.run(rest, file, config.get());
     }
 
     interface IoAction {

@@ -180,11 +180,11 @@ public final class Keys {
     public static final Setting<Integer> LCD_I2C_ADDRESS = add(s(DEVICE, "sipdesk.lcd.i2c_address", ValueType.i2cAddress(), "0x27",
             "I2C address of the PCF8574 backpack (0x27 or 0x3f usually)."));
     public static final Setting<Optional<String>> AUDIO_CAPTURE = add(s(DEVICE, "sipdesk.audio.capture", optionalText(), "",
-            "Part of the microphone's sound device name; empty = the system default."));
+            "Part of the microphone's sound device name; empty = the system default; file:/path.wav loops that WAV (tests)."));
     public static final Setting<Optional<String>> AUDIO_PLAYBACK = add(s(DEVICE, "sipdesk.audio.playback", optionalText(), "",
-            "Part of the earpiece's sound device name; empty = the system default."));
+            "Part of the earpiece's sound device name; empty = the system default; file:/path.wav records to that WAV."));
     public static final Setting<Optional<String>> AUDIO_RINGER = add(s(DEVICE, "sipdesk.audio.ringer", optionalText(), "",
-            "Part of the ringer's sound device name; empty = the playback device."));
+            "Part of the ringer's sound device name; empty = the playback device; file:/path.wav records to that WAV."));
     public static final Setting<Optional<Path>> RINGTONE = add(s(DEVICE, "sipdesk.ringtone", ValueType.optionalAbsolutePath(), "",
             "WAV file to ring with; empty = the built-in ring."));
     public static final Setting<Integer> SIP_LOCAL_PORT = add(s(DEVICE, "sipdesk.sip.local_port", range(1, 65535), "5060",
