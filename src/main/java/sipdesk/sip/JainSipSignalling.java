@@ -54,6 +54,10 @@ import sipdesk.sip.SipAccount.SipServer;
 public final class JainSipSignalling implements Signalling {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final long CLOSE_WAIT_MILLIS = 2000;
+    /** MAX_MESSAGE_SIZE: a longer message on TCP closes the connection. */
+    static final int MAX_MESSAGE_BYTES = 65536;
+    /** MAX_SERVER_TRANSACTIONS: a phone has a handful of transactions open; 200 is a flood. */
+    static final int MAX_SERVER_TRANSACTIONS = 200;
 
     private final SipContext ctx;
     private final SipStack stack;
@@ -128,9 +132,14 @@ public final class JainSipSignalling implements Signalling {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "16");
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Abuse guards (LIBRARIES.md): TCP message size and header read time, a cap on server
+        // transactions (a flood of requests is refused instead of growing the heap), UDP datagram
+        // size and clean automatic 400s (MessageParserGuard), SIP version (SipVersionValve).
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_SERVER_TRANSACTIONS));
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MessageParserGuard.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", SipVersionValve.class.getName());
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         return p;

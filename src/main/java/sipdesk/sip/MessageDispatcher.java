@@ -64,12 +64,24 @@ final class MessageDispatcher implements SipListener {
             } catch (TransactionAlreadyExistsException e) {
                 return; // a retransmission the transaction layer already answers
             } catch (TransactionUnavailableException e) {
+                // e.g. a dialog-creating request without Contact: answer statelessly, not silence.
                 SipContext.LOG.warning("no server transaction for " + r.getMethod() + ": " + e.getMessage());
+                answerStatelessly(r, e.getMessage());
                 return;
             }
         }
         ServerTransaction tx = st;
         run(() -> route(event, tx));
+    }
+
+    private void answerStatelessly(Request r, String why) {
+        try {
+            Response bad = ctx.messages.createResponse(Response.BAD_REQUEST, r);
+            bad.setReasonPhrase(MessageParserGuard.reason(why));
+            ctx.provider.sendResponse(bad);
+        } catch (Exception e) {
+            SipContext.LOG.fine("cannot answer " + r.getMethod() + " statelessly: " + e);
+        }
     }
 
     private void route(RequestEvent event, ServerTransaction st) throws Exception {
