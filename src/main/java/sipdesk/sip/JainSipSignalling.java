@@ -67,11 +67,15 @@ public final class JainSipSignalling implements Signalling {
     private final IncomingCalls incoming;
     private final InDialog inDialog;
     private final Transfers transfers;
+    private final String stackName;
+    private final MessageFlows flows;
     private volatile boolean closed;
 
-    private JainSipSignalling(SipContext ctx, SipStack stack) {
+    private JainSipSignalling(SipContext ctx, SipStack stack, String stackName, MessageFlows flows) {
         this.ctx = ctx;
         this.stack = stack;
+        this.stackName = stackName;
+        this.flows = flows;
         this.registration = new Registration(ctx);
         this.calls = new CallTable();
         this.transfers = new Transfers(ctx, calls);
@@ -100,10 +104,13 @@ public final class JainSipSignalling implements Signalling {
             return t;
         });
         SipStack stack = null;
+        String stackName = "sipdesk-" + n + "-" + ProcessHandle.current().pid();
+        MessageFlows flows = new MessageFlows();
+        JulServerLogger.attach(stackName, new JulServerLogger.Taps(account.traceMessages(), flows));
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            stack = factory.createSipStack(stackProperties("sipdesk-" + n + "-" + ProcessHandle.current().pid()));
+            stack = factory.createSipStack(stackProperties(stackName));
             ListeningPoint udp = stack.createListeningPoint(account.localAddress(), account.localPort(), ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(account.localAddress(), account.localPort(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
@@ -111,7 +118,7 @@ public final class JainSipSignalling implements Signalling {
             SipContext ctx = new SipContext(account, sink, provider, factory.createAddressFactory(),
                     factory.createHeaderFactory(), factory.createMessageFactory(), worker,
                     sdp != null ? sdp : SessionDescriptions.g711(advertised), advertised, account.localPort());
-            JainSipSignalling ua = new JainSipSignalling(ctx, stack);
+            JainSipSignalling ua = new JainSipSignalling(ctx, stack, stackName, flows);
             provider.addSipListener(new MessageDispatcher(ctx, ua.registration, ua.processors(), trustedAddresses(account)));
             stack.start();
             worker.execute(ua.registration::start);
@@ -120,6 +127,7 @@ public final class JainSipSignalling implements Signalling {
             return ua;
         } catch (Exception e) {
             if (stack != null) stack.stop();
+            JulServerLogger.detach(stackName);
             worker.shutdownNow();
             throw new IOException("cannot start SIP on " + account.localAddress() + ":" + account.localPort() + ": " + e.getMessage(), e);
         }
@@ -208,6 +216,15 @@ public final class JainSipSignalling implements Signalling {
                 }), seconds, seconds, TimeUnit.SECONDS);
     }
 
+    /**
+     * The SIP messages of the last {@code lastCalls} calls (oldest first) as numbered steps F1, F2, ...
+     * with start line and addresses, for {@code sipdesk flows [N]}; the last 20 calls / 400 messages
+     * are kept. Any thread.
+     */
+    public String flows(int lastCalls) {
+        return flows.format(lastCalls);
+    }
+
     @Override
     public void execute(SipCommand command) {
         if (closed) {
@@ -265,6 +282,8 @@ public final class JainSipSignalling implements Signalling {
             stack.stop();
         } catch (RuntimeException e) {
             SipContext.LOG.warning("stack stop: " + e);
+        } finally {
+            JulServerLogger.detach(stackName);
         }
     }
 }

@@ -26,6 +26,9 @@ import java.util.Optional;
  *                         requests only from the registrar or the outbound proxy (else 403)
  * @param regRetrySeconds  {@code reg_fail_retry_interval}: first retry delay, doubled up to 32x
  * @param forwardDomain    domain of the Contact in our 302 forwards ("" = {@code domain})
+ * @param traceMessages    {@code sipdesk.sip.trace}: log every SIP message sent and received
+ *                         (credentials redacted) at INFO on {@code sipdesk.sip.messages}, instead
+ *                         of FINE
  */
 public record SipAccount(
         boolean enabled,
@@ -44,7 +47,8 @@ public record SipAccount(
         boolean holdUseInactive,
         boolean trustedServersOnly,
         int regRetrySeconds,
-        String forwardDomain) {
+        String forwardDomain,
+        boolean traceMessages) {
 
     public enum Transport {
         UDP, TCP;
@@ -129,6 +133,7 @@ public record SipAccount(
         private boolean trustedServersOnly;
         private int regRetrySeconds = 30;
         private String forwardDomain = "";
+        private boolean traceMessages;
 
         public Builder enabled(boolean v) { enabled = v; return this; }
         public Builder user(String v) { user = v; return this; }
@@ -147,12 +152,13 @@ public record SipAccount(
         public Builder trustedServersOnly(boolean v) { trustedServersOnly = v; return this; }
         public Builder regRetrySeconds(int v) { regRetrySeconds = v; return this; }
         public Builder forwardDomain(String v) { forwardDomain = v; return this; }
+        public Builder traceMessages(boolean v) { traceMessages = v; return this; }
 
         public SipAccount build() {
             return new SipAccount(enabled, user, authName, password, displayName, domain, server1,
                     Optional.ofNullable(server2), Optional.ofNullable(outboundProxy), expiresSeconds,
                     localAddress, localPort, keepAliveSeconds, holdUseInactive, trustedServersOnly,
-                    regRetrySeconds, forwardDomain);
+                    regRetrySeconds, forwardDomain, traceMessages);
         }
     }
 }
