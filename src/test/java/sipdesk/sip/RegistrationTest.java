@@ -15,6 +15,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import sipdesk.testing.peers.PortReservation;
 import sipdesk.testing.peers.RawSip;
 import sipdesk.testing.peers.Sipp;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
@@ -192,6 +193,46 @@ class RegistrationTest {
                 assertEquals(new RegistrationState.Registered(s2, "sip:1001@sipdesk.test"), events.await(RegistrationChanged.class, WAIT).state());
             }
             assertEquals(0, down.awaitExit(WAIT), down.output());
+        }
+    }
+
+    /**
+     * Yealink failback: server 1 answers 503, the phone registers at server 2; server 1 comes back
+     * (a kamailio on its port) and the next probe moves the registration back there.
+     */
+    @Test
+    void failsBackToServer1OnceItAnswersAgain() throws Exception {
+        PortReservation s1Port = PortReservation.take();
+        Kamailio back = null;
+        try {
+            RecordingEventSink events = new RecordingEventSink();
+            String s1 = "127.0.0.1:" + s1Port.port;
+            String s2 = "127.0.0.1:" + kamailio.port;
+            try (Sipp down = Sipp.uas(dir, "uas_register_503.xml", s1Port, Map.of())) {
+                SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret")
+                        .server1(SipAccount.SipServer.udp("127.0.0.1", s1Port.port))
+                        .server2(SipAccount.SipServer.udp("127.0.0.1", kamailio.port)).failbackSeconds(4).build();
+                JainSipSignalling ua = JainSipSignalling.start(account, events);
+                try {
+                    assertEquals(new RegistrationState.Registered(s2, "sip:1001@sipdesk.test"), events.await(RegistrationChanged.class,
+                            e -> e.state() instanceof RegistrationState.Registered, WAIT).state());
+                    assertEquals(0, down.awaitExit(WAIT), down.output());
+                    down.close();
+                    s1Port.release();
+                    back = Kamailio.builder().user("1001", "secret").port(s1Port.port)
+                            .start(java.nio.file.Files.createDirectories(dir.resolve("k-back")));
+                    RegistrationChanged again = events.await(RegistrationChanged.class,
+                            e -> e.state() instanceof RegistrationState.Registered, Duration.ofSeconds(20));
+                    assertEquals(new RegistrationState.Registered(s1, "sip:1001@sipdesk.test"), again.state());
+                    Kamailio s1Kamailio = back;
+                    assertTrue(s1Kamailio.flow().stream().anyMatch(l -> l.startsWith("REQ REGISTER")), String.join("\n", s1Kamailio.flow()));
+                } finally {
+                    ua.close();
+                }
+            }
+        } finally {
+            if (back != null) back.close();
+            s1Port.close();
         }
     }
 
