@@ -167,7 +167,7 @@ public final class JainSipSignalling implements Signalling {
         m.put(Request.CANCEL, incoming::cancelled);
         m.put(Request.BYE, inDialog::bye);
         m.put(Request.INFO, inDialog::info);
-        m.put(Request.OPTIONS, MessageDispatcher.options(ctx));
+        // OPTIONS and unknown methods: answered statelessly by MessageDispatcher.
         m.put(Request.REFER, transfers::refer);
         m.put(Request.NOTIFY, transfers::notify);
         return m;

@@ -68,9 +68,13 @@ final class Registration implements ResponseHandler {
         send(ctx.account.expiresSeconds(), null);
     }
 
-    /** The transport broke (stale TCP socket after failover): register again at once. */
+    /**
+     * The transport broke (stale TCP socket after failover): register again at once. Not while a
+     * failure back-off is running: that timer owns the next attempt, and a transport that keeps
+     * failing would otherwise turn every error into an immediate new REGISTER (a tight loop).
+     */
     void reRegister() {
-        if (!ctx.account.enabled() || closing) return;
+        if (!ctx.account.enabled() || closing || failures > 0) return;
         cancelTimer();
         send(ctx.account.expiresSeconds(), null);
     }

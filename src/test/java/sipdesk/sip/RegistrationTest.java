@@ -236,6 +236,42 @@ class RegistrationTest {
         }
     }
 
+    /**
+     * A stale TCP connection (LIBRARIES.md): the registrar restarts on the same port, so the socket
+     * the stack cached is dead. The next refresh must still reach the new registrar over a new
+     * connection and the phone end up registered there.
+     */
+    @Test
+    void reRegistersOverANewTcpConnectionAfterTheRegistrarRestarts() throws Exception {
+        Kamailio first = Kamailio.builder().user("1001", "secret").maxExpires(12)
+                .start(java.nio.file.Files.createDirectories(dir.resolve("tcp-1")));
+        int port = first.port;
+        Kamailio second = null;
+        RecordingEventSink events = new RecordingEventSink();
+        SipAccount account = SipTestAccounts.registeredAt(first, "1001", "secret")
+                .server1(new SipAccount.SipServer("127.0.0.1", port, SipAccount.Transport.TCP)).build();
+        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registering, WAIT);
+            events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+            first.close();
+            second = Kamailio.builder().user("1001", "secret").maxExpires(12).port(port)
+                    .start(java.nio.file.Files.createDirectories(dir.resolve("tcp-2")));
+            Kamailio restarted = second;
+            long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+            // The refresh (granted 12 s: after about 6 s) is challenged, then sent with credentials.
+            while (tcpRegisters(restarted) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(tcpRegisters(restarted) >= 2, "the refresh did not reach the restarted registrar:\n"
+                    + String.join("\n", restarted.flow()) + "\n" + events.pending());
+            Thread.sleep(500);
+            List<RegistrationState> states = events.pending().stream().filter(e -> e instanceof RegistrationChanged)
+                    .map(e -> ((RegistrationChanged) e).state()).toList();
+            assertTrue(states.isEmpty() || states.get(states.size() - 1) instanceof RegistrationState.Registered, states.toString());
+        } finally {
+            first.close();
+            if (second != null) second.close();
+        }
+    }
+
     /** sip_trust_ctrl: while registered, an out-of-dialog request from anyone but the server gets 403. */
     @Test
     void trustedServersOnlyRefusesOthersWhileRegistered() throws Exception {
@@ -271,6 +307,10 @@ class RegistrationTest {
                 }
             }
         }
+    }
+
+    private static long tcpRegisters(Kamailio k) {
+        return k.flow().stream().filter(l -> l.startsWith("REQ REGISTER") && l.endsWith("proto=tcp")).count();
     }
 
     private static long registerCount(Kamailio k) {

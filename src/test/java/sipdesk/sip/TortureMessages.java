@@ -292,8 +292,8 @@ final class TortureMessages {
                 Content-Length: 0
 
                 """));
-        // A dialog-creating request without Contact: no transaction can be made; answered statelessly.
-        m.put("subscribe-no-contact", simple("SUBSCRIBE", "Event: presence\n"));
+        // An INVITE without Contact: the stack makes no transaction for it; answered statelessly.
+        m.put("invite-no-contact", simple("INVITE", ""));
         // No Via at all: nowhere to answer.
         m.put("no-via", simple("OPTIONS", "").replaceFirst("Via: [^\r]*\r\n", ""));
         // A From that is not an address.
