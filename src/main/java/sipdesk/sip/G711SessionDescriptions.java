@@ -56,10 +56,15 @@ final class G711SessionDescriptions implements SessionDescriptions {
         };
     }
 
-    /** The direction in an SDP body; {@code c=0.0.0.0} (RFC 2543 hold) counts as sendonly. */
+    /**
+     * The direction in an SDP body. {@code c=IN IP4 0.0.0.0} is RFC 2543 hold (Yealink
+     * {@code sip.rfc2543_hold=1}), usually sent with a=sendrecv or no attribute at all: the peer will
+     * not receive, so a sendrecv becomes sendonly and a recvonly inactive (RFC 3264 §8.4).
+     */
     static Direction directionOf(String sdp) {
         if (sdp == null) return Direction.SENDRECV;
         Direction found = Direction.SENDRECV;
+        boolean noAddress = false;
         for (String line : sdp.split("\r?\n")) {
             String l = line.trim().toLowerCase(Locale.ROOT);
             switch (l) {
@@ -67,12 +72,14 @@ final class G711SessionDescriptions implements SessionDescriptions {
                 case "a=recvonly" -> found = Direction.RECVONLY;
                 case "a=inactive" -> found = Direction.INACTIVE;
                 case "a=sendrecv" -> found = Direction.SENDRECV;
-                default -> {
-                    if (l.startsWith("c=in ip4 0.0.0.0") && found == Direction.SENDRECV) found = Direction.SENDONLY;
-                }
+                default -> noAddress |= l.startsWith("c=in ip4 0.0.0.0");
             }
         }
-        return found;
+        if (!noAddress) return found;
+        return switch (found) {
+            case SENDRECV, SENDONLY -> Direction.SENDONLY;
+            case RECVONLY, INACTIVE -> Direction.INACTIVE;
+        };
     }
 
     private int port(CallId call) {

@@ -54,6 +54,10 @@ import sipdesk.sip.SipAccount.SipServer;
 public final class JainSipSignalling implements Signalling {
     private static final AtomicInteger STACKS = new AtomicInteger();
     private static final long CLOSE_WAIT_MILLIS = 2000;
+    /** MAX_MESSAGE_SIZE: a longer message on TCP closes the connection. */
+    static final int MAX_MESSAGE_BYTES = 65536;
+    /** MAX_SERVER_TRANSACTIONS: a phone has a handful of transactions open; 200 is a flood. */
+    static final int MAX_SERVER_TRANSACTIONS = 200;
 
     private final SipContext ctx;
     private final SipStack stack;
@@ -63,11 +67,15 @@ public final class JainSipSignalling implements Signalling {
     private final IncomingCalls incoming;
     private final InDialog inDialog;
     private final Transfers transfers;
+    private final String stackName;
+    private final MessageFlows flows;
     private volatile boolean closed;
 
-    private JainSipSignalling(SipContext ctx, SipStack stack) {
+    private JainSipSignalling(SipContext ctx, SipStack stack, String stackName, MessageFlows flows) {
         this.ctx = ctx;
         this.stack = stack;
+        this.stackName = stackName;
+        this.flows = flows;
         this.registration = new Registration(ctx);
         this.calls = new CallTable();
         this.transfers = new Transfers(ctx, calls);
@@ -107,10 +115,13 @@ public final class JainSipSignalling implements Signalling {
             return t;
         });
         SipStack stack = null;
+        String stackName = "sipdesk-" + n + "-" + ProcessHandle.current().pid();
+        MessageFlows flows = new MessageFlows();
+        JulServerLogger.attach(stackName, new JulServerLogger.Taps(account.traceMessages(), flows));
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            stack = factory.createSipStack(stackProperties("sipdesk-" + n + "-" + ProcessHandle.current().pid()));
+            stack = factory.createSipStack(stackProperties(stackName));
             ListeningPoint udp = stack.createListeningPoint(account.localAddress(), account.localPort(), ListeningPoint.UDP);
             ListeningPoint tcp = stack.createListeningPoint(account.localAddress(), account.localPort(), ListeningPoint.TCP);
             SipProvider provider = stack.createSipProvider(udp);
@@ -118,7 +129,7 @@ public final class JainSipSignalling implements Signalling {
             SipContext ctx = new SipContext(account, sink, provider, factory.createAddressFactory(),
                     factory.createHeaderFactory(), factory.createMessageFactory(), worker,
                     sdp != null ? sdp : SessionDescriptions.g711(advertised), advertised, account.localPort());
-            JainSipSignalling ua = new JainSipSignalling(ctx, stack);
+            JainSipSignalling ua = new JainSipSignalling(ctx, stack, stackName, flows);
             provider.addSipListener(new MessageDispatcher(ctx, ua.registration, ua.processors(), trustedAddresses(account)));
             stack.start();
             worker.execute(ua.registration::start);
@@ -127,6 +138,7 @@ public final class JainSipSignalling implements Signalling {
             return ua;
         } catch (Exception e) {
             if (stack != null) stack.stop();
+            JulServerLogger.detach(stackName);
             worker.shutdownNow();
             throw new IOException("cannot start SIP on " + account.localAddress() + ":" + account.localPort() + ": " + e.getMessage(), e);
         }
@@ -139,9 +151,14 @@ public final class JainSipSignalling implements Signalling {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", JulServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "16");
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "on");
-        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // Abuse guards (LIBRARIES.md): TCP message size and header read time, a cap on server
+        // transactions (a flood of requests is refused instead of growing the heap), UDP datagram
+        // size and clean automatic 400s (MessageParserGuard), SIP version (SipVersionValve).
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "200");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_SERVER_TRANSACTIONS));
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MessageParserGuard.class.getName());
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", SipVersionValve.class.getName());
         p.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         p.setProperty("gov.nist.javax.sip.CACHE_CLIENT_CONNECTIONS", "true");
         return p;
@@ -161,7 +178,7 @@ public final class JainSipSignalling implements Signalling {
         m.put(Request.CANCEL, incoming::cancelled);
         m.put(Request.BYE, inDialog::bye);
         m.put(Request.INFO, inDialog::info);
-        m.put(Request.OPTIONS, MessageDispatcher.options(ctx));
+        // OPTIONS and unknown methods: answered statelessly by MessageDispatcher.
         m.put(Request.REFER, transfers::refer);
         m.put(Request.NOTIFY, transfers::notify);
         return m;
@@ -208,6 +225,15 @@ public final class JainSipSignalling implements Signalling {
                         SipContext.LOG.fine("keep-alive to " + h + " failed: " + e.getMessage());
                     }
                 }), seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The SIP messages of the last {@code lastCalls} calls (oldest first) as numbered steps F1, F2, ...
+     * with start line and addresses, for {@code sipdesk flows [N]}; the last 20 calls / 400 messages
+     * are kept. Any thread.
+     */
+    public String flows(int lastCalls) {
+        return flows.format(lastCalls);
     }
 
     @Override
@@ -267,6 +293,8 @@ public final class JainSipSignalling implements Signalling {
             stack.stop();
         } catch (RuntimeException e) {
             SipContext.LOG.warning("stack stop: " + e);
+        } finally {
+            JulServerLogger.detach(stackName);
         }
     }
 }

@@ -40,11 +40,12 @@ public final class JulStackLogger implements StackLogger {
     @Override public boolean isLoggingEnabled() { return LOG.isLoggable(Level.SEVERE); }
     /**
      * The stack asks with TRACE_MESSAGES (= TRACE_INFO, 16) before it hands a message to the server
-     * logger: say yes when the message trace is wanted, even if the stack's own chatter is not.
+     * logger: always yes, since the call-flow recorder wants every message and the trace switch is
+     * per stack (this logger is shared: the stack keeps the last one created in a static field).
      */
     @Override
     public boolean isLoggingEnabled(int logLevel) {
-        if (logLevel == TRACE_MESSAGES && JulServerLogger.enabled()) return true;
+        if (logLevel == TRACE_MESSAGES) return true;
         return LOG.isLoggable(level(logLevel));
     }
     @Override public void logError(String message, Exception ex) { log(Level.SEVERE, message, ex); }

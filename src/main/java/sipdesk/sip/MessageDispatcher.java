@@ -58,18 +58,59 @@ final class MessageDispatcher implements SipListener {
     public void processRequest(RequestEvent event) {
         Request r = event.getRequest();
         ServerTransaction st = event.getServerTransaction();
+        if (st == null && answeredStatelessly(r.getMethod())) {
+            run(() -> answerStatelessly(event));
+            return;
+        }
         if (st == null && !Request.ACK.equals(r.getMethod())) {
             try {
                 st = ctx.provider.getNewServerTransaction(r);
             } catch (TransactionAlreadyExistsException e) {
                 return; // a retransmission the transaction layer already answers
             } catch (TransactionUnavailableException e) {
+                // e.g. a dialog-creating request without Contact: answer statelessly, not silence.
                 SipContext.LOG.warning("no server transaction for " + r.getMethod() + ": " + e.getMessage());
+                answerStatelessly(r, e.getMessage());
                 return;
             }
         }
         ServerTransaction tx = st;
         run(() -> route(event, tx));
+    }
+
+    /**
+     * RFC 3261 §8.2.7: a UAS may answer non-INVITE requests statelessly. OPTIONS (a PBX's keep-alive
+     * ping, or a scanner's) and methods we refuse anyway never take a server transaction, so a flood
+     * of them cannot fill the table MAX_SERVER_TRANSACTIONS bounds: past that mark the stack drops
+     * every new request, INVITEs included, until transactions expire (Timer J: 32 s on UDP).
+     */
+    private boolean answeredStatelessly(String method) {
+        return Request.OPTIONS.equals(method) || !processors.containsKey(method) && !Request.ACK.equals(method);
+    }
+
+    private void answerStatelessly(RequestEvent event) throws Exception {
+        Request r = event.getRequest();
+        Response resp;
+        if (outOfDialog(r) && !trustedSource(r)) {
+            resp = ctx.response(Response.FORBIDDEN, r, ctx.tag());
+        } else if (Request.OPTIONS.equals(r.getMethod())) {
+            resp = okToOptions(ctx, r);
+        } else {
+            int code = KNOWN_UNSUPPORTED.contains(r.getMethod()) ? Response.METHOD_NOT_ALLOWED : Response.NOT_IMPLEMENTED;
+            resp = ctx.response(code, r, ctx.tag());
+            ctx.addAllow(resp);
+        }
+        ctx.provider.sendResponse(resp);
+    }
+
+    private void answerStatelessly(Request r, String why) {
+        try {
+            Response bad = ctx.messages.createResponse(Response.BAD_REQUEST, r);
+            bad.setReasonPhrase(MessageParserGuard.reason(why));
+            ctx.provider.sendResponse(bad);
+        } catch (Exception e) {
+            SipContext.LOG.fine("cannot answer " + r.getMethod() + " statelessly: " + e);
+        }
     }
 
     private void route(RequestEvent event, ServerTransaction st) throws Exception {
@@ -162,14 +203,12 @@ final class MessageDispatcher implements SipListener {
         }
     }
 
-    /** OPTIONS: 200 with what we accept (RFC 3261 §11.2). */
-    static RequestProcessor options(SipContext ctx) {
-        return (event, st) -> {
-            Response ok = ctx.response(Response.OK, event.getRequest(), null);
-            ctx.addAllow(ok);
-            AcceptHeader accept = ctx.headers.createAcceptHeader("application", "sdp");
-            ok.addHeader(accept);
-            st.sendResponse(ok);
-        };
+    /** OPTIONS: 200 with what we accept (RFC 3261 §11.2), with a To tag (§8.2.6.2). */
+    static Response okToOptions(SipContext ctx, Request r) throws java.text.ParseException {
+        Response ok = ctx.response(Response.OK, r, ctx.tag());
+        ctx.addAllow(ok);
+        AcceptHeader accept = ctx.headers.createAcceptHeader("application", "sdp");
+        ok.addHeader(accept);
+        return ok;
     }
 }

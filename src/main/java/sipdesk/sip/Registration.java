@@ -20,7 +20,8 @@ import sipdesk.sip.SipAccount.SipServer;
 
 /**
  * The REGISTER client (RFC 3261 §10.2): digest on 401/407, refresh before the granted expiry,
- * retry with doubling back-off, failover between server 1 and 2, un-REGISTER on close.
+ * retry with doubling back-off, failover between server 1 and 2 and failback to server 1,
+ * un-REGISTER on close.
  * Runs on the SIP worker thread only.
  */
 final class Registration implements ResponseHandler {
@@ -38,6 +39,8 @@ final class Registration implements ResponseHandler {
     private boolean closing;
     private int requestedExpires;
     private ScheduledFuture<?> timer;
+    /** The next failback probe of server 1 while registered at server 2; null when none is due. */
+    private ScheduledFuture<?> failbackTimer;
     private boolean started;
     private final CountDownLatch unregistered = new CountDownLatch(1);
 
@@ -65,9 +68,13 @@ final class Registration implements ResponseHandler {
         send(ctx.account.expiresSeconds(), null);
     }
 
-    /** The transport broke (stale TCP socket after failover): register again at once. */
+    /**
+     * The transport broke (stale TCP socket after failover): register again at once. Not while a
+     * failure back-off is running: that timer owns the next attempt, and a transport that keeps
+     * failing would otherwise turn every error into an immediate new REGISTER (a tight loop).
+     */
     void reRegister() {
-        if (!ctx.account.enabled() || closing) return;
+        if (!ctx.account.enabled() || closing || failures > 0) return;
         cancelTimer();
         send(ctx.account.expiresSeconds(), null);
     }
@@ -157,6 +164,70 @@ final class Registration implements ResponseHandler {
         long refresh = expires > 2 * REFRESH_MARGIN_SECONDS ? expires - REFRESH_MARGIN_SECONDS : Math.max(1, expires / 2);
         SipContext.LOG.info("registered at " + server() + " for " + expires + " s, refresh in " + refresh + " s");
         schedule(refresh, () -> send(ctx.account.expiresSeconds(), null));
+        armFailback();
+    }
+
+    /**
+     * Yealink failback: while registered at server 2, ask server 1 every {@code failbackSeconds}
+     * (an OPTIONS straight to it, no outbound proxy) and move back once it answers anything but
+     * 503/408. Not with an outbound proxy: that hop is the same for both servers.
+     */
+    private void armFailback() {
+        SipServer s1 = ctx.account.server1();
+        int every = ctx.account.failbackSeconds();
+        if (every <= 0 || s1 == null || ctx.currentServer == s1 || ctx.account.outboundProxy().isPresent()
+                || failbackTimer != null || closing) return;
+        failbackTimer = ctx.worker.schedule(this::probeServer1, every, TimeUnit.SECONDS);
+    }
+
+    private void probeServer1() {
+        failbackTimer = null;
+        if (closing || !registered || ctx.currentServer == ctx.account.server1()) return;
+        SipServer s1 = ctx.account.server1();
+        try {
+            String transport = s1.transport().lower();
+            SipURI target = ctx.addresses.createSipURI(null, s1.host());
+            target.setPort(s1.port());
+            if (s1.transport() != SipAccount.Transport.UDP) target.setTransportParam(transport);
+            Request r = ctx.messages.createRequest(target, Request.OPTIONS, ctx.provider.getNewCallId(),
+                    ctx.headers.createCSeqHeader(1L, Request.OPTIONS), ctx.headers.createFromHeader(ctx.aor(), ctx.tag()),
+                    ctx.headers.createToHeader(ctx.addresses.createAddress(target), null),
+                    java.util.List.of(ctx.via(transport)), ctx.headers.createMaxForwardsHeader(70));
+            r.addHeader(ctx.contact(transport));
+            r.addHeader(ctx.headers.createHeader("User-Agent", SipContext.USER_AGENT));
+            ClientTransaction tx = ctx.provider.getNewClientTransaction(r);
+            tx.setApplicationData(new ResponseHandler() {
+                @Override
+                public void onResponse(ResponseEvent event) {
+                    int code = event.getResponse().getStatusCode();
+                    if (code < 200) return;
+                    if (code == Response.SERVICE_UNAVAILABLE || code == Response.REQUEST_TIMEOUT) armFailback();
+                    else failBack();
+                }
+
+                @Override
+                public void onNoResponse(String why) {
+                    armFailback();
+                }
+            });
+            tx.sendRequest();
+        } catch (Exception e) {
+            SipContext.LOG.fine("failback probe to " + s1 + " not sent: " + e);
+            armFailback();
+        }
+    }
+
+    /** Server 1 is back: register there (the binding at server 2 simply expires). */
+    private void failBack() {
+        if (closing || !registered || ctx.currentServer == ctx.account.server1()) return;
+        SipContext.LOG.info("server 1 " + ctx.account.server1() + " answers again: registering there (failback)");
+        ctx.currentServer = ctx.account.server1();
+        callId = null;
+        cseq = 0;
+        registered = false;
+        failures = 0;
+        ctx.post(new RegistrationChanged(new RegistrationState.Registering(server())));
+        send(ctx.account.expiresSeconds(), null);
     }
 
     /** Our Contact's expires in the 200 (RFC 3261 §10.2.4), else its Expires header, else what we asked. */
@@ -209,6 +280,7 @@ final class Registration implements ResponseHandler {
     boolean beginClose() {
         closing = true;
         cancelTimer();
+        if (failbackTimer != null) failbackTimer.cancel(false);
         if (!registered) return false;
         registered = false;
         send(0, null);

@@ -26,6 +26,12 @@ import java.util.Optional;
  *                         requests only from the registrar or the outbound proxy (else 403)
  * @param regRetrySeconds  {@code reg_fail_retry_interval}: first retry delay, doubled up to 32x
  * @param forwardDomain    domain of the Contact in our 302 forwards ("" = {@code domain})
+ * @param failbackSeconds  Yealink {@code failback_timeout}: while registered at server 2, probe
+ *                         server 1 (OPTIONS) this often and register there again once it answers;
+ *                         0 = stay on server 2 until it fails
+ * @param traceMessages    {@code sipdesk.sip.trace}: log every SIP message sent and received
+ *                         (credentials redacted) at INFO on {@code sipdesk.sip.messages}, instead
+ *                         of FINE
  */
 public record SipAccount(
         boolean enabled,
@@ -44,7 +50,9 @@ public record SipAccount(
         boolean holdUseInactive,
         boolean trustedServersOnly,
         int regRetrySeconds,
-        String forwardDomain) {
+        String forwardDomain,
+        int failbackSeconds,
+        boolean traceMessages) {
 
     public enum Transport {
         UDP, TCP;
@@ -89,6 +97,7 @@ public record SipAccount(
         if (expiresSeconds < 30) throw new IllegalArgumentException("expiresSeconds must be >= 30, got " + expiresSeconds);
         if (regRetrySeconds < 1) throw new IllegalArgumentException("regRetrySeconds must be >= 1, got " + regRetrySeconds);
         if (keepAliveSeconds < 0) throw new IllegalArgumentException("keepAliveSeconds must be >= 0");
+        if (failbackSeconds < 0) throw new IllegalArgumentException("failbackSeconds must be >= 0, got " + failbackSeconds);
     }
 
     /** The name digest authentication uses. */
@@ -110,7 +119,10 @@ public record SipAccount(
         return new Builder();
     }
 
-    /** Yealink defaults: expires 3600, retry 30 s, keep-alive 30 s, UDP 5060, hold with sendonly. */
+    /**
+     * Yealink defaults: expires 3600, retry 30 s, keep-alive 30 s, UDP 5060, hold with sendonly,
+     * failback probe every 3600 s; trace off.
+     */
     public static final class Builder {
         private boolean enabled = true;
         private String user = "";
@@ -129,6 +141,8 @@ public record SipAccount(
         private boolean trustedServersOnly;
         private int regRetrySeconds = 30;
         private String forwardDomain = "";
+        private int failbackSeconds = 3600;
+        private boolean traceMessages;
 
         public Builder enabled(boolean v) { enabled = v; return this; }
         public Builder user(String v) { user = v; return this; }
@@ -147,12 +161,14 @@ public record SipAccount(
         public Builder trustedServersOnly(boolean v) { trustedServersOnly = v; return this; }
         public Builder regRetrySeconds(int v) { regRetrySeconds = v; return this; }
         public Builder forwardDomain(String v) { forwardDomain = v; return this; }
+        public Builder failbackSeconds(int v) { failbackSeconds = v; return this; }
+        public Builder traceMessages(boolean v) { traceMessages = v; return this; }
 
         public SipAccount build() {
             return new SipAccount(enabled, user, authName, password, displayName, domain, server1,
                     Optional.ofNullable(server2), Optional.ofNullable(outboundProxy), expiresSeconds,
                     localAddress, localPort, keepAliveSeconds, holdUseInactive, trustedServersOnly,
-                    regRetrySeconds, forwardDomain);
+                    regRetrySeconds, forwardDomain, failbackSeconds, traceMessages);
         }
     }
 }

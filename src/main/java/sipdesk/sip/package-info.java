@@ -11,6 +11,11 @@
  * {@code IncomingCalls} (INVITEs to us, CANCEL, Replaces), {@code InDialog} (BYE, hold, INFO),
  * {@code Transfers} (REFER, NOTIFY), {@code DigestAuth} (RFC 7616/8760 digest).
  *
+ * <p>Around the stack: {@code MessageParserGuard} (clean automatic 400s, UDP size limit) and
+ * {@code SipVersionValve} (505) guard the input; {@code JulServerLogger} sees every message sent and
+ * received and feeds the redacted trace ({@code SipAccount.traceMessages}) and {@link
+ * sipdesk.sip.MessageFlows}, the last calls' call-flow tables ({@code JainSipSignalling.flows(N)}).
+ *
  * <p>Threading: {@code execute} never blocks; all SIP state lives on one worker thread per stack.
  * JAIN-SIP's event thread only claims server transactions and hands over.
  */

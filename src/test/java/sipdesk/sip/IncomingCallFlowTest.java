@@ -72,6 +72,19 @@ class IncomingCallFlowTest extends ProxiedPhoneFixture {
         }
     }
 
+    /** RFC 2543 hold (c=0.0.0.0 with a=sendrecv, Yealink sip.rfc2543_hold=1) is hold too. */
+    @Test
+    void holdWithTheNullConnectionAddressIsRemoteHold() throws Exception {
+        try (Sipp caller = Sipp.uac(dir, "uac_answered_rfc2543_hold_bye.xml", "127.0.0.1:" + kamailio.port, "1001", Map.of())) {
+            IncomingCall in = explained(caller, () -> events.await(IncomingCall.class, IncomingCall::autoAnswer, WAIT));
+            ua.execute(new Answer(in.call()));
+            explained(caller, () -> await(RemoteHold.class, in.call(), RemoteHold::call));
+            explained(caller, () -> await(RemoteResume.class, in.call(), RemoteResume::call));
+            explained(caller, () -> await(RemoteHangup.class, in.call(), RemoteHangup::call));
+            assertEquals(0, caller.awaitExit(WAIT), caller.output());
+        }
+    }
+
     /** Yealink DND: the core rejects with 480 before any ringing. */
     @Test
     void rejectSendsTheCodeTheCoreChose() throws Exception {

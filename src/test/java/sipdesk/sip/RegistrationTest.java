@@ -15,6 +15,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import sipdesk.testing.peers.PortReservation;
 import sipdesk.testing.peers.RawSip;
 import sipdesk.testing.peers.Sipp;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
@@ -195,6 +196,82 @@ class RegistrationTest {
         }
     }
 
+    /**
+     * Yealink failback: server 1 answers 503, the phone registers at server 2; server 1 comes back
+     * (a kamailio on its port) and the next probe moves the registration back there.
+     */
+    @Test
+    void failsBackToServer1OnceItAnswersAgain() throws Exception {
+        PortReservation s1Port = PortReservation.take();
+        Kamailio back = null;
+        try {
+            RecordingEventSink events = new RecordingEventSink();
+            String s1 = "127.0.0.1:" + s1Port.port;
+            String s2 = "127.0.0.1:" + kamailio.port;
+            try (Sipp down = Sipp.uas(dir, "uas_register_503.xml", s1Port, Map.of())) {
+                SipAccount account = SipTestAccounts.registeredAt(kamailio, "1001", "secret")
+                        .server1(SipAccount.SipServer.udp("127.0.0.1", s1Port.port))
+                        .server2(SipAccount.SipServer.udp("127.0.0.1", kamailio.port)).failbackSeconds(4).build();
+                JainSipSignalling ua = JainSipSignalling.start(account, events);
+                try {
+                    assertEquals(new RegistrationState.Registered(s2, "sip:1001@sipdesk.test"), events.await(RegistrationChanged.class,
+                            e -> e.state() instanceof RegistrationState.Registered, WAIT).state());
+                    assertEquals(0, down.awaitExit(WAIT), down.output());
+                    down.close();
+                    s1Port.release();
+                    back = Kamailio.builder().user("1001", "secret").port(s1Port.port)
+                            .start(java.nio.file.Files.createDirectories(dir.resolve("k-back")));
+                    RegistrationChanged again = events.await(RegistrationChanged.class,
+                            e -> e.state() instanceof RegistrationState.Registered, Duration.ofSeconds(20));
+                    assertEquals(new RegistrationState.Registered(s1, "sip:1001@sipdesk.test"), again.state());
+                    Kamailio s1Kamailio = back;
+                    assertTrue(s1Kamailio.flow().stream().anyMatch(l -> l.startsWith("REQ REGISTER")), String.join("\n", s1Kamailio.flow()));
+                } finally {
+                    ua.close();
+                }
+            }
+        } finally {
+            if (back != null) back.close();
+            s1Port.close();
+        }
+    }
+
+    /**
+     * A stale TCP connection (LIBRARIES.md): the registrar restarts on the same port, so the socket
+     * the stack cached is dead. The next refresh must still reach the new registrar over a new
+     * connection and the phone end up registered there.
+     */
+    @Test
+    void reRegistersOverANewTcpConnectionAfterTheRegistrarRestarts() throws Exception {
+        Kamailio first = Kamailio.builder().user("1001", "secret").maxExpires(12)
+                .start(java.nio.file.Files.createDirectories(dir.resolve("tcp-1")));
+        int port = first.port;
+        Kamailio second = null;
+        RecordingEventSink events = new RecordingEventSink();
+        SipAccount account = SipTestAccounts.registeredAt(first, "1001", "secret")
+                .server1(new SipAccount.SipServer("127.0.0.1", port, SipAccount.Transport.TCP)).build();
+        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registering, WAIT);
+            events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+            first.close();
+            second = Kamailio.builder().user("1001", "secret").maxExpires(12).port(port)
+                    .start(java.nio.file.Files.createDirectories(dir.resolve("tcp-2")));
+            Kamailio restarted = second;
+            long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+            // The refresh (granted 12 s: after about 6 s) is challenged, then sent with credentials.
+            while (tcpRegisters(restarted) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(tcpRegisters(restarted) >= 2, "the refresh did not reach the restarted registrar:\n"
+                    + String.join("\n", restarted.flow()) + "\n" + events.pending());
+            Thread.sleep(500);
+            List<RegistrationState> states = events.pending().stream().filter(e -> e instanceof RegistrationChanged)
+                    .map(e -> ((RegistrationChanged) e).state()).toList();
+            assertTrue(states.isEmpty() || states.get(states.size() - 1) instanceof RegistrationState.Registered, states.toString());
+        } finally {
+            first.close();
+            if (second != null) second.close();
+        }
+    }
+
     /** sip_trust_ctrl: while registered, an out-of-dialog request from anyone but the server gets 403. */
     @Test
     void trustedServersOnlyRefusesOthersWhileRegistered() throws Exception {
@@ -230,6 +307,10 @@ class RegistrationTest {
                 }
             }
         }
+    }
+
+    private static long tcpRegisters(Kamailio k) {
+        return k.flow().stream().filter(l -> l.startsWith("REQ REGISTER") && l.endsWith("proto=tcp")).count();
     }
 
     private static long registerCount(Kamailio k) {

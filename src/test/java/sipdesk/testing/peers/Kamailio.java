@@ -40,6 +40,7 @@ public final class Kamailio extends PeerProcess {
         private final Map<String, Integer> routes = new LinkedHashMap<>();
         private String algorithm;
         private int maxExpires = 3600;
+        private int port;
 
         public Builder user(String name, String password) { users.put(name, password); return this; }
         /** Requests for {@code user} go to sipp/baresip at 127.0.0.1:port. */
@@ -47,9 +48,11 @@ public final class Kamailio extends PeerProcess {
         /** "SHA-256" for RFC 8760 digest (one algorithm per instance). */
         public Builder algorithm(String a) { algorithm = a; return this; }
         public Builder maxExpires(int s) { maxExpires = s; return this; }
+        /** A fixed port (e.g. one a phone already knows as its server); default: a free one. */
+        public Builder port(int p) { port = p; return this; }
 
         public Kamailio start(Path dir) throws IOException {
-            int port = FreePorts.udpAndTcp();
+            int port = this.port > 0 ? this.port : FreePorts.udpAndTcp();
             String cfg;
             try (InputStream in = Kamailio.class.getResourceAsStream("/kamailio/kamailio.cfg")) {
                 cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -5,8 +5,11 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Hand-written SIP over UDP from 127.0.0.1, for out-of-dialog requests a test wants to see answered. */
 public final class RawSip {
@@ -47,6 +50,64 @@ public final class RawSip {
                 String text = new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8);
                 if (!text.startsWith("SIP/2.0 1")) return text;
             }
+        }
+    }
+    /**
+     * Sends {@code message} as one datagram from 127.0.0.1 to 127.0.0.1:port, with {@code $VIA}
+     * replaced by the sending socket's host:port and {@code $PORT} by {@code port}, and returns
+     * every datagram that came back within {@code listen} (empty: the message was dropped).
+     */
+    public static List<String> exchange(int port, String message, Duration listen) throws IOException {
+        return exchange(port, message.getBytes(StandardCharsets.ISO_8859_1), listen);
+    }
+
+    /** The same with raw bytes (placeholders are replaced in their ISO-8859-1 reading). */
+    public static List<String> exchange(int port, byte[] message, Duration listen) throws IOException {
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            String text = new String(message, StandardCharsets.ISO_8859_1)
+                    .replace("$VIA", "127.0.0.1:" + s.getLocalPort()).replace("$PORT", Integer.toString(port));
+            byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+            s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
+            List<String> answers = new ArrayList<>();
+            long deadline = System.nanoTime() + listen.toNanos();
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) return answers;
+                s.setSoTimeout((int) left);
+                DatagramPacket in = new DatagramPacket(new byte[65536], 65536);
+                try {
+                    s.receive(in);
+                } catch (SocketTimeoutException e) {
+                    return answers;
+                }
+                answers.add(new String(in.getData(), 0, in.getLength(), StandardCharsets.ISO_8859_1));
+            }
+        }
+    }
+
+    /**
+     * Writes {@code message} on a fresh TCP connection to 127.0.0.1:port and returns what came back
+     * before the peer closed the connection or {@code listen} passed.
+     */
+    public static String tcpExchange(int port, byte[] message, Duration listen) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout((int) listen.toMillis());
+            try {
+                s.getOutputStream().write(message);
+                s.getOutputStream().flush();
+            } catch (IOException e) {
+                return ""; // the peer shut the connection while we were still writing
+            }
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = s.getInputStream().read(buf)) > 0; ) got.write(buf, 0, n);
+            } catch (SocketTimeoutException e) {
+                // nothing more within the window
+            } catch (IOException e) {
+                // reset by the peer
+            }
+            return got.toString(StandardCharsets.ISO_8859_1);
         }
     }
 }
