@@ -35,10 +35,11 @@ public final class ControlCommands implements ControlHandler {
     private final EventLoop loop;
     private final Clock clock;
     private final Supplier<Optional<String>> reload;
-    private final Optional<Supplier<String>> flows;
+    private final java.util.function.IntFunction<Optional<String>> flows;
     private final Supplier<java.util.Map<sipdesk.core.CallId, String>> media;
 
-    public ControlCommands(EventLoop loop, Clock clock, Supplier<Optional<String>> reload, Optional<Supplier<String>> flows,
+    public ControlCommands(EventLoop loop, Clock clock, Supplier<Optional<String>> reload,
+                           java.util.function.IntFunction<Optional<String>> flows,
                            Supplier<java.util.Map<sipdesk.core.CallId, String>> media) {
         this.loop = loop;
         this.clock = clock;
@@ -65,7 +66,7 @@ public final class ControlCommands implements ControlHandler {
             };
             case "forward" -> forward(words);
             case "history" -> history();
-            case "flows" -> flows.map(f -> Reply.ok(f.get()))
+            case "flows" -> flows.apply(count(arg, 1)).map(Reply::ok)
                     .orElse(Reply.error("no SIP message trace: the phone runs on the simulated network"));
             case "log" -> Reply.ok(String.join("\n", LogSetup.RECENT.last(count(arg, 50))));
             case "reload" -> reload.get().map(Reply::error)

@@ -118,7 +118,7 @@ public final class PhoneDaemon implements AutoCloseable {
         PhoneDaemon[] self = new PhoneDaemon[1];
         Path socketPath = options.socket().orElse(config.device().controlSocket());
         Optional<ControlServer> control = openControl(socketPath,
-                new ControlCommands(loop, clock, () -> self[0].reload(), Optional.empty(), () -> mediaFigures(media)));
+                new ControlCommands(loop, clock, () -> self[0].reload(), n -> self[0].flows(n), () -> mediaFigures(media)));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipdesk-watchdog");
             t.setDaemon(true);
@@ -164,6 +164,11 @@ public final class PhoneDaemon implements AutoCloseable {
         MediaSetup setup = MediaSetup.from(config, java.net.InetAddress.getByName(bind));
         setup.warnings().forEach(LOG::warning);
         return MediaEngine.start(setup, sink);
+    }
+
+    /** The SIP messages of the last {@code calls} calls as F1, F2 ... tables; empty on the simulated network. */
+    Optional<String> flows(int calls) {
+        return signalling.current() instanceof JainSipSignalling sip ? Optional.of(sip.flows(calls)) : Optional.empty();
     }
 
     public EventLoop loop() {

@@ -28,7 +28,8 @@ final class SipAccounts {
                 .holdUseInactive(a.holdUseInactive())
                 .trustedServersOnly(cfg.sip().trustedServersOnly())
                 .regRetrySeconds((int) Math.max(1, a.registrationRetryInterval().toSeconds()))
-                .keepAliveSeconds(a.keepAliveInterval().map(d -> (int) d.toSeconds()).orElse(0));
+                .keepAliveSeconds(a.keepAliveInterval().map(d -> (int) d.toSeconds()).orElse(0))
+                .traceMessages(cfg.sip().trace());
         server(a.server(), "sip_server.1").ifPresent(s -> b.server1(s)
                 .expiresSeconds((int) Math.max(30, a.server().expires().toSeconds())));
         server(a.backupServer(), "sip_server.2").ifPresent(b::server2);

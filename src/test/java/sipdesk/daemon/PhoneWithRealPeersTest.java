@@ -85,6 +85,9 @@ class PhoneWithRealPeersTest {
             assertTrue(cli("hangup").startsWith("0 "));
             far.awaitOutput("session closed", WAIT);
             awaitStatus("state: Idle");
+            String flows = cli("flows", "1");
+            assertTrue(flows.startsWith("0 "), flows);
+            assertTrue(flows.matches("(?s).*F1 +INVITE sip:1005@.*F[0-9]+ +200 [^\\n]*\\(INVITE\\).*ACK.*BYE.*"), flows);
         }
     }
 
