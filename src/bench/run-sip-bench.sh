@@ -7,11 +7,12 @@
 # Needs kamailio, sipp (sip-tester) and tcpdump (installed with apt-get when run as root and missing),
 # a JDK 21+ (javac, jcmd) and maven. Starts its own kamailio on free 127.0.0.1 ports, runs the phone
 # with the launcher (src/main/sh/sipdesk, its JVM flags), drives it with sipp, captures the phone's
-# port on lo with tcpdump, and stops everything it started by PID on exit. About 4 minutes.
+# port on lo with tcpdump, and stops everything it started by PID on exit. About 5 minutes.
 #
 # Knobs (environment): BENCH_RUNS=5 start-ups per variant, BENCH_CALLS=200 measured calls at
 # BENCH_RATE=10 calls/s after BENCH_WARMUP=50, BENCH_LOAD_RATE=20 calls/s for BENCH_LOAD_S=60 s with
-# BENCH_HOLD_MS=20 ms between ACK and BYE, BENCH_SETTLE_S=35 before each RSS reading,
+# BENCH_HOLD_MS=20 ms between ACK and BYE after BENCH_LOAD_WARMUP_S=20 s at that rate,
+# BENCH_SETTLE_S=35 before each RSS reading,
 # BENCH_SKIP_BUILD=1 to use target/ as it is, BENCH_KEEP=1 to keep the work directory.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
@@ -25,6 +26,7 @@ load_rate=${BENCH_LOAD_RATE:-20}
 load_s=${BENCH_LOAD_S:-60}
 hold_ms=${BENCH_HOLD_MS:-20}
 settle_s=${BENCH_SETTLE_S:-35}
+load_warmup_s=${BENCH_LOAD_WARMUP_S:-20}
 
 say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
@@ -212,9 +214,20 @@ settle() {  # JAIN-SIP keeps finished UDP transactions for Timer J (64*T1 = 32 s
     if [ -x "$jdk_bin/jcmd" ]; then "$jdk_bin/jcmd" "$phone_pid" GC.run >/dev/null 2>&1 || say "jcmd GC.run failed"; fi
     sleep 2
 }
-say "3. load: settling ${settle_s} s before reading RSS"
+heap_kb() {  # live heap after the last full GC: DefNew + Tenured "used", from jcmd GC.heap_info
+    [ -x "$jdk_bin/jcmd" ] || { echo "?"; return; }
+    "$jdk_bin/jcmd" "$phone_pid" GC.heap_info 2>/dev/null \
+        | awk '/(DefNew|Tenured) +total/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); t += v } }
+               END { print t + 0 }'
+}
+# The same rate as the load first: the heap grows to what 20 calls/s keeps in flight (transactions
+# live 32 s) and the JIT compiles the load's paths; "before" is read after that, so before/after
+# compares steady states and a difference means memory kept per call.
+say "3. load: warm-up at $load_rate calls/s for $load_warmup_s s, then settling ${settle_s} s before reading RSS"
+sipp_calls loadwarmup $((load_rate * load_warmup_s)) "$load_rate"
 settle
 rss_before=$(rss_kb)
+heap_before=$(heap_kb)
 log_lines_before=$(wc -l <"$work/phone.log")
 say "3. load: $load_rate calls/s for $load_s s, hold $hold_ms ms (RSS before: $rss_before kB)"
 capture_start "$work/load.pcap"
@@ -225,10 +238,11 @@ bench SipCapture "$work/load.pcap" "$phone_port" load | grep -v FIRST | tee -a "
 say "3. load: settling ${settle_s} s"
 settle
 rss_after=$(rss_kb)
+heap_after=$(heap_kb)
 tail -n +"$((log_lines_before + 1))" "$work/phone.log" >"$work/phone-load.log"
 exceptions=$(grep -ciE 'exception|SEVERE' "$work/phone-load.log" || true)
 warnings=$(grep -c ' WARNING ' "$work/phone-load.log" || true)
-echo "RSS $rss_before $rss_after" >>"$results"
+echo "RSS $rss_before $rss_after $heap_before $heap_after" >>"$results"
 echo "LOG $exceptions $warnings" >>"$results"
 status=$(src/main/sh/sipdesk --socket "$work/control.sock" status 2>&1 | head -3 | tr '\n' ' ' || true)
 
@@ -276,6 +290,7 @@ $(lat_row latency INVITE-\>200 "Callee: INVITE in → 200 out (auto-answer)")
 $(lat_row load INVITE-\>200 "Load: INVITE in → 200 out")
 | Load: exceptions / SEVERE lines in the phone's log | $exceptions | | $warnings WARNING lines |
 | Load: phone RSS before → after | $rss_before → $rss_after kB | $rss_delta % | $rss_ok (each after ${settle_s} s + full GC) |
+| Load: live heap after full GC, before → after | $heap_before → $heap_after kB | | jcmd GC.heap_info, used |
 
 Start-up milestones (median ms from exec): plain / AppCDS
 $(milestones)
