@@ -7,11 +7,11 @@
 # Needs kamailio, sipp (sip-tester) and tcpdump (installed with apt-get when run as root and missing),
 # a JDK 21+ (javac, jcmd) and maven. Starts its own kamailio on free 127.0.0.1 ports, runs the phone
 # with the launcher (src/main/sh/sipdesk, its JVM flags), drives it with sipp, captures the phone's
-# port on lo with tcpdump, and stops everything it started by PID on exit. About 5 minutes.
+# port on lo with tcpdump, and stops everything it started by PID on exit. About 5 minutes (on 2 cores).
 #
 # Knobs (environment): BENCH_RUNS=5 start-ups per variant, BENCH_CALLS=200 measured calls at
 # BENCH_RATE=10 calls/s after BENCH_WARMUP=50, BENCH_LOAD_RATE=20 calls/s for BENCH_LOAD_S=60 s with
-# BENCH_HOLD_MS=20 ms between ACK and BYE after BENCH_LOAD_WARMUP_S=20 s at that rate,
+# BENCH_HOLD_MS=20 ms between ACK and BYE after BENCH_LOAD_WARMUP_S=60 s at that rate,
 # BENCH_SETTLE_S=35 before each RSS reading,
 # BENCH_SKIP_BUILD=1 to use target/ as it is, BENCH_KEEP=1 to keep the work directory.
 set -euo pipefail
@@ -26,7 +26,7 @@ load_rate=${BENCH_LOAD_RATE:-20}
 load_s=${BENCH_LOAD_S:-60}
 hold_ms=${BENCH_HOLD_MS:-20}
 settle_s=${BENCH_SETTLE_S:-35}
-load_warmup_s=${BENCH_LOAD_WARMUP_S:-20}
+load_warmup_s=${BENCH_LOAD_WARMUP_S:-60}
 
 say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { say "FAILED: $*"; exit 1; }
@@ -283,6 +283,7 @@ Command: src/bench/run-sip-bench.sh   (BENCH_RUNS=$runs BENCH_CALLS=$calls BENCH
 |---|---|---|---|
 | Start-up: launcher exec → REGISTER 200 handled | $plain_med ms | $plain_min–$plain_max ms | $runs runs, $startup_ok |
 | Start-up with AppCDS (-XX:+AutoCreateSharedArchive) | $cds_med ms | $cds_min–$cds_max ms | $runs runs after one training run |
+$(lat_row latency INVITE-\>100 "Callee: INVITE in → 100 Trying out (before the core)")
 $(lat_row latency INVITE-\>180 "Callee: INVITE in → 180 out")
 $(lat_row latency INVITE-\>200 "Callee: INVITE in → 200 out (auto-answer)")
 | Callee: first call after start-up, INVITE → 200 | $first200 ms | | cold JIT |

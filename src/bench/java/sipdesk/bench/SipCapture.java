@@ -38,14 +38,15 @@ public final class SipCapture {
         int phonePort = Integer.parseInt(args[1]);
         String label = args[2];
         int skip = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        Map<String, long[]> byCallId = new LinkedHashMap<>(); // [invite, 180, 200], 0 = not seen
+        Map<String, long[]> byCallId = new LinkedHashMap<>(); // [invite, 180, 200, 100], 0 = not seen
         readPcap(Path.of(args[0]), (ns, srcPort, dstPort, sip) -> {
             String callId = header(sip, "Call-ID", "i");
             String cseq = header(sip, "CSeq", null);
             if (callId == null || cseq == null) return;
-            long[] t = byCallId.computeIfAbsent(callId, k -> new long[3]);
+            long[] t = byCallId.computeIfAbsent(callId, k -> new long[4]);
             if (dstPort == phonePort && sip.startsWith("INVITE ") && cseq.matches("1\\s+INVITE") && t[0] == 0) t[0] = ns;
             if (srcPort == phonePort && cseq.endsWith("INVITE")) {
+                if (sip.startsWith("SIP/2.0 100") && t[3] == 0) t[3] = ns;
                 if (sip.startsWith("SIP/2.0 180") && t[1] == 0) t[1] = ns;
                 if (sip.startsWith("SIP/2.0 200") && t[2] == 0) t[2] = ns;
             }
@@ -53,6 +54,8 @@ public final class SipCapture {
         List<long[]> calls = new ArrayList<>(byCallId.values().stream().filter(t -> t[0] != 0).toList());
         calls.sort((a, b) -> Long.compare(a[0], b[0]));
         if (calls.isEmpty()) throw new IllegalStateException("no INVITE to port " + phonePort + " in " + args[0]);
+        // IncomingCalls.offered sends 100 Trying before it posts the call to the core: the stack's share.
+        report(label, "INVITE->100", calls, 3, skip);
         report(label, "INVITE->180", calls, 1, skip);
         report(label, "INVITE->200", calls, 2, skip);
     }
