@@ -155,6 +155,12 @@ public final class JainSipSignalling implements Signalling {
         // transactions (a flood of requests is refused instead of growing the heap), UDP datagram
         // size and clean automatic 400s (MessageParserGuard), SIP version (SipVersionValve).
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(MAX_MESSAGE_BYTES));
+        // One pooled UDP reader. Unpooled (JAIN-SIP's default), every datagram gets its own channel
+        // and thread, and the channel keeps the 64 KB receive buffer for as long as the transaction
+        // that owns it lives (a BYE's: Timer J, 32 s): about 140 KB per call, so 20 calls/s filled
+        // the 64 MB heap in half a minute (src/bench/run-sip-bench.sh). One reader also keeps the
+        // messages of a dialog in arrival order.
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "1");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "1000");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", Integer.toString(MAX_SERVER_TRANSACTIONS));
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", MessageParserGuard.class.getName());
