@@ -150,6 +150,18 @@ public final class CallControl {
                 clock.instant(), false, false));
     }
 
+    /**
+     * A waiting call becomes the only one: it rings (a beep with the handset up) and, with
+     * auto-answer on, is answered after the delay like any call that rings on an idle phone.
+     */
+    void ringAgain(RingingCall call) {
+        emit(handsetUp ? new PlayTone(Tone.CALL_WAITING) : new StartRinger());
+        if (settings.autoAnswer()) {
+            emit(new StartTimer(TimerId.of(TimerId.Kind.AUTO_ANSWER, call.id()), settings.autoAnswerDelay()));
+        }
+        state = new IncomingRinging(call);
+    }
+
     void stopRinging(CallId id) {
         emit(new StopRinger());
         emit(new StopTone());

@@ -291,9 +291,8 @@ final class NetworkRules {
                 p.logCall(w.current());
                 p.emit(new StopTone());
                 p.emit(new DisconnectMedia());
-                p.emit(p.handsetUp ? new PlayTone(Tone.CALL_WAITING) : new StartRinger());
                 p.speakerOn = false;
-                p.state = new IncomingRinging(w.waiting());
+                p.ringAgain(w.waiting());
             }
             case TwoCalls t when t.active().id().equals(id) -> {
                 p.logCall(t.active());

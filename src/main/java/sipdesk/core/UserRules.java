@@ -137,8 +137,7 @@ final class UserRules {
                 p.logCall(w.current());
                 p.emit(new StopTone());
                 p.emit(new DisconnectMedia());
-                p.emit(new StartRinger());
-                p.state = new IncomingRinging(w.waiting());
+                p.ringAgain(w.waiting());
             }
             case TwoCalls t when t.consultation() -> calls.attendedTransfer(t.held(), t.active().id(), t.active().peer().uri());
             case TwoCalls t -> {

@@ -174,4 +174,19 @@ class IncomingCallTest {
         h.press(Key.OK);
         assertInstanceOf(Connected.class, h.state());
     }
+
+    @Test
+    void withAutoAnswerAWaitingCallLeftAloneIsAnsweredToo() {
+        var h = phone(CallSettings.DEFAULTS.toBuilder().autoAnswer(true).build(), UserSettings.DEFAULT);
+        h.send(alice);
+        h.advance(ofSeconds(0));
+        CallId second = new CallId("in-2");
+        h.send(new IncomingCall(second, Party.of("sip:1002@pbx"), Optional.empty(), false));
+        assertInstanceOf(CallWaiting.class, h.state());
+        h.send(new RemoteHangup(in));
+        h.takeSip();
+        h.advance(ofSeconds(0));
+        assertEquals(List.of(new Answer(second)), h.takeSip());
+        assertInstanceOf(Connected.class, h.state());
+    }
 }
