@@ -41,7 +41,7 @@ class DaemonCrashTest {
                     "--socket", socket.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("daemon-" + round + ".log").toFile()).start();
             try {
-                awaitFile(socket, Duration.ofSeconds(30));
+                awaitAnswer(socket, Duration.ofSeconds(30));
                 int commands = 3 + random.nextInt(25);
                 for (int i = 0; i < commands; i++) {
                     int target = acknowledged + 1;
@@ -59,10 +59,12 @@ class DaemonCrashTest {
             }
             SavedState saved = FileStateStore.open(state).load();
             String target = saved.settings().always().target();
+            String log = Files.readString(dir.resolve("daemon-" + round + ".log"));
             assertTrue(target.equals(Integer.toString(acknowledged)) || target.equals("999999"),
-                    "round " + round + ": saved forward target '" + target + "', acknowledged " + acknowledged);
+                    "round " + round + ": saved forward target '" + target + "', acknowledged " + acknowledged
+                            + "; the daemon's log:\n" + log);
             if (target.equals("999999")) acknowledged = 0; // the next round counts on from what was saved
-            assertTrue(saves > round, "the daemon acknowledged saves in every round (" + saves + " so far)");
+            assertTrue(saves > round, "the daemon acknowledged saves in every round (" + saves + " so far); its log:\n" + log);
             try (var files = Files.list(state)) {
                 List<String> names = files.map(f -> f.getFileName().toString()).toList();
                 assertTrue(names.stream().noneMatch(f -> f.contains(".bad-")), "nothing was set aside as damaged: " + names);
@@ -75,10 +77,11 @@ class DaemonCrashTest {
         return ControlClient.run(socket, List.of(words), sink, sink);
     }
 
-    private static void awaitFile(Path file, Duration timeout) throws InterruptedException {
+    /** Waits (bounded) until the daemon answers {@code status} on its socket. */
+    private static void awaitAnswer(Path socket, Duration timeout) throws InterruptedException {
         Instant end = Instant.now().plus(timeout);
-        while (!Files.exists(file)) {
-            if (Instant.now().isAfter(end)) throw new AssertionError("the daemon never opened " + file);
+        while (!Files.exists(socket) || cli(socket, "status") != 0) {
+            if (Instant.now().isAfter(end)) throw new AssertionError("the daemon never answered on " + socket);
             Thread.sleep(20);
         }
     }
