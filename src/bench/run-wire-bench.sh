@@ -70,8 +70,8 @@ sleep 1
 cleanup
 PIDS=""
 sleep 1
-PHONE_PORT=$(cat "$DIR/phone-port")
+read PHONE_PORT PEER_PORT < "$DIR/phone-port"
 tcpdump -tt -n -r "$DIR/rtp.pcap" > "$DIR/rtp.txt" 2>/dev/null
-"$JAVA" -cp "$CP" sipdesk.media.bench.WireBench pacing "$DIR/rtp.txt" "$PHONE_PORT=sipdesk"
+"$JAVA" -cp "$CP" sipdesk.media.bench.WireBench pacing "$DIR/rtp.txt" "$PHONE_PORT=sipdesk,$PEER_PORT=bench-sender"
 grep -h "Call established\|audio encoder" "$DIR/a.log" "$DIR/b.log" | sed 's/^/  baresip: /' | head -4
 echo "(capture and logs in $DIR)"

@@ -119,7 +119,7 @@ public final class WireBench {
                     + "m=audio " + peerPort + " RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=ptime:20\r\na=sendrecv\r\n";
             phone.accept(call, answer);
             phone.execute(new ConnectMedia(List.of(call)));
-            if (portFile != null) Files.writeString(portFile, phonePort + "\n");
+            if (portFile != null) Files.writeString(portFile, phonePort + " " + peerPort + "\n");
             System.out.printf(Locale.ROOT, "echo: phone RTP port %d, peer (this program) %d%n", phonePort, peerPort);
             measure(peer, new InetSocketAddress(lo, phonePort), seconds);
         } finally {
@@ -225,7 +225,7 @@ public final class WireBench {
             for (int i = 1; i < t.size(); i++) dev[i - 1] = Math.abs((t.get(i) - t.get(i - 1)) * 1000 - 20);
             Arrays.sort(dev);
             String src = e.getKey().substring(0, e.getKey().indexOf('>'));
-            String who = names.getOrDefault(src, Integer.parseInt(src) >= 30000 && Integer.parseInt(src) <= 30100 ? "baresip" : "?");
+            String who = names.getOrDefault(src, Integer.parseInt(src) >= 30000 && Integer.parseInt(src) <= 30100 ? "baresip" : "other process");
             System.out.printf(Locale.ROOT, "  %-28s %8d %10.3f %10.3f %10.3f%n", who + " " + e.getKey(), t.size(),
                     pct(dev, 50), pct(dev, 99), dev[dev.length - 1]);
         });
