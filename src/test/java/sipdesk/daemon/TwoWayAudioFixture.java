@@ -2,10 +2,7 @@ package sipdesk.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,16 +15,14 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import sipdesk.control.ControlClient;
 import sipdesk.media.audio.WavFile;
-import sipdesk.sim.SimulatedAudio;
-import sipdesk.sim.TerminalPanel;
+import sipdesk.testing.RunningPhone;
 import sipdesk.testing.peers.FreePorts;
 import sipdesk.testing.peers.Kamailio;
 import sipdesk.testing.peers.PortReservation;
 
 /**
- * The whole phone in-process, registered at kamailio, with file devices: its microphone loops a
+ * The whole phone in-process ({@link RunningPhone}), registered at kamailio, with file devices: its microphone loops a
  * WAV of a tone the test generates and its earpiece records to a WAV the test reads. Driven through
  * the control socket; the daemon's "network: ..." log lines are kept to see DtmfReceived.
  */
@@ -43,20 +38,20 @@ final class TwoWayAudioFixture implements AutoCloseable {
 
     final Path dir;
     final Kamailio kamailio;
+    final RunningPhone phone;
     final PhoneDaemon daemon;
-    final Path socket;
     final Path heard;
     final PortReservation sippPort;
     final List<String> networkLog;
     private final Handler logTap;
     private final Logger daemonLog = Logger.getLogger(PhoneDaemon.class.getName());
 
-    private TwoWayAudioFixture(PortReservation sippPort, Path dir, Kamailio kamailio, PhoneDaemon daemon, Path socket, Path heard, List<String> networkLog, Handler logTap) {
+    private TwoWayAudioFixture(PortReservation sippPort, Path dir, Kamailio kamailio, RunningPhone phone, Path heard, List<String> networkLog, Handler logTap) {
         this.sippPort = sippPort;
         this.dir = dir;
         this.kamailio = kamailio;
-        this.daemon = daemon;
-        this.socket = socket;
+        this.phone = phone;
+        this.daemon = phone.daemon;
         this.heard = heard;
         this.logTap = logTap;
         this.networkLog = networkLog;
@@ -102,19 +97,16 @@ final class TwoWayAudioFixture implements AutoCloseable {
         };
         tap.setLevel(Level.ALL);
         Logger.getLogger(PhoneDaemon.class.getName()).addHandler(tap);
-        Path socket = dir.resolve("control.sock");
-        var options = new RunOptions(cfg, "sim", Optional.of("-"), Optional.of(dir.resolve("state")), Optional.of(socket), "auto");
-        var panel = new TerminalPanel(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        PhoneDaemon daemon;
+        RunningPhone phone;
         try {
-            daemon = PhoneDaemon.start(options, "sim", (sink, config) ->
-                    new PhoneDaemon.FrontPanel(panel, Optional.of(new SimulatedAudio(panel::audio)), () -> {}));
+            phone = RunningPhone.start(cfg, dir, "auto");
         } catch (Exception | Error e) {
+            Logger.getLogger(PhoneDaemon.class.getName()).removeHandler(tap);
             kamailio.close();
             sipp.close();
             throw e;
         }
-        TwoWayAudioFixture f = new TwoWayAudioFixture(sipp, dir, kamailio, daemon, socket, heard, networkLog, tap);
+        TwoWayAudioFixture f = new TwoWayAudioFixture(sipp, dir, kamailio, phone, heard, networkLog, tap);
         f.awaitStatus("registration: registered sip:1001@");
         return f;
     }
@@ -127,21 +119,11 @@ final class TwoWayAudioFixture implements AutoCloseable {
     }
 
     String cli(String... words) {
-        var out = new ByteArrayOutputStream();
-        int code = ControlClient.run(socket, List.of(words), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        return code + " " + out.toString(StandardCharsets.UTF_8);
+        return phone.cli(words);
     }
 
     String awaitStatus(String text) throws InterruptedException {
-        Instant end = Instant.now().plus(WAIT);
-        String s = cli("status");
-        while (!s.contains(text) && Instant.now().isBefore(end)) {
-            Thread.sleep(50); // polling interval
-            s = cli("status");
-        }
-        assertTrue(s.contains(text), "status never showed '" + text + "':\n" + s);
-        return s;
+        return phone.awaitStatus(text);
     }
 
     String baresipAccount(String extra) {
@@ -223,7 +205,7 @@ final class TwoWayAudioFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            daemon.close();
+            phone.close();
         } finally {
             daemonLog.removeHandler(logTap);
             kamailio.close();

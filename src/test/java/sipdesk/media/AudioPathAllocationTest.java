@@ -8,6 +8,7 @@ import sipdesk.core.Tone;
 import sipdesk.media.codec.AudioCodec;
 import sipdesk.media.codec.Codecs;
 import sipdesk.media.jitter.JitterBuffer;
+import sipdesk.media.jitter.TimeScaler;
 import sipdesk.media.tone.Goertzel;
 import sipdesk.media.tone.Mixer;
 import sipdesk.media.tone.ToneGenerator;
@@ -25,7 +26,7 @@ class AudioPathAllocationTest {
 
     /** Runs the whole path for {@code frames} frames: tone, mix, encode, buffer, decode, conceal. */
     private static void runFrames(int frames, AudioCodec codec, ToneGenerator tone, Mixer mixer,
-            JitterBuffer buffer, Goertzel goertzel, short[] pcm, short[] beep, byte[] payload, byte[] played,
+            JitterBuffer buffer, TimeScaler scaler, Goertzel goertzel, short[] pcm, short[] beep, byte[] payload, byte[] played,
             short[] decoded, long[] sink) {
         int samples = codec.samplesPerFrame();
         for (int i = 0; i < frames; i++) {
@@ -45,6 +46,12 @@ class AudioPathAllocationTest {
                 codec.conceal(decoded, 0, samples);
             }
             sink[0] += (long) goertzel.power(decoded, 0, samples);
+            // The time-scaler as the phone runs it: a frame's worth shortened or lengthened now and then.
+            while (scaler.needsFrame()) {
+                System.arraycopy(decoded, 0, scaler.input(), scaler.inputOffset(), samples);
+                scaler.appended(i % 50 == 0 ? 1 : i % 50 == 25 ? -1 : 0);
+            }
+            scaler.read(decoded, 0);
         }
     }
 
@@ -56,6 +63,7 @@ class AudioPathAllocationTest {
         Mixer mixer = new Mixer(samples);
         JitterBuffer buffer = JitterBuffer.forTwentyMsFrames(8000, codec.payloadBytes(samples));
         Goertzel goertzel = new Goertzel(400, codec.sampleRate());
+        TimeScaler scaler = new TimeScaler(codec.sampleRate(), samples);
         short[] pcm = new short[samples];
         short[] beep = new short[samples];
         byte[] payload = new byte[codec.payloadBytes(samples)];
@@ -63,9 +71,9 @@ class AudioPathAllocationTest {
         short[] decoded = new short[samples];
         long[] sink = new long[1];
 
-        runFrames(FRAMES, codec, tone, mixer, buffer, goertzel, pcm, beep, payload, played, decoded, sink);
+        runFrames(FRAMES, codec, tone, mixer, buffer, scaler, goertzel, pcm, beep, payload, played, decoded, sink);
         long before = allocatedBytes();
-        runFrames(FRAMES, codec, tone, mixer, buffer, goertzel, pcm, beep, payload, played, decoded, sink);
+        runFrames(FRAMES, codec, tone, mixer, buffer, scaler, goertzel, pcm, beep, payload, played, decoded, sink);
         long allocated = allocatedBytes() - before;
         // A few hundred bytes of slack for the measurement itself; one object per frame would be >30 kB.
         assertTrue(allocated < 1024, codecName + ": " + allocated + " bytes allocated over " + FRAMES + " frames");

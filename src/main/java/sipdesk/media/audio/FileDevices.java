@@ -1,6 +1,7 @@
 package sipdesk.media.audio;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -23,14 +24,24 @@ public final class FileDevices {
         return setting.filter(s -> s.startsWith(PREFIX)).map(s -> Path.of(s.substring(PREFIX.length()).strip()));
     }
 
-    /** Opens the looping WAV microphone; empty (and a warning naming the file) when it cannot be read. */
+    /**
+     * Opens the looping WAV microphone; empty when it cannot be read (said at FINE: it is tried every
+     * few seconds, and {@link #problem} words the one warning of the outage).
+     */
     public static Optional<Microphone> openMicrophone(Path path) {
         try {
             return Optional.of(WavFileMicrophone.open(path, true));
         } catch (IOException e) {
-            LOG.warning(() -> "capture file " + path + ": " + e.getMessage());
+            LOG.fine(() -> "capture file " + path + ": " + e);
             return Optional.empty();
         }
+    }
+
+    /** Why the file of a {@code file:} device cannot be used, for a warning. */
+    static String problem(Path path) {
+        if (!Files.exists(path)) return "file " + path + " does not exist";
+        if (!Files.isReadable(path)) return "file " + path + " is not readable";
+        return "file " + path + " cannot be used (not a 16-bit PCM WAV, or its directory is not writable)";
     }
 
     /** Creates (truncates) the WAV the earpiece records to, at {@code sampleRate}. */
@@ -38,7 +49,7 @@ public final class FileDevices {
         try {
             return Optional.of(WavFileSpeaker.create(path, sampleRate));
         } catch (IOException e) {
-            LOG.warning(() -> "playback file " + path + ": " + e);
+            LOG.fine(() -> "playback file " + path + ": " + e);
             return Optional.empty();
         }
     }

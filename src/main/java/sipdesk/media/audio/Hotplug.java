@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * A sound card that may be missing or unplugged: while it is absent the {@code silent} stand-in works
- * in its place and a probe thread tries to open the card every {@code reprobe}; the device-clock
+ * A sound card (or a {@code file:} device) that may be missing or unplugged: while it is absent the
+ * {@code silent} stand-in works in its place and a probe thread tries to open it every {@code reprobe},
+ * quietly: each outage is warned of once, when it starts; the device-clock
  * thread takes a card the probe found at its next frame ({@link #current()}), and drops back to
  * silence when the card fails ({@link #lost()}). Opening happens on the probe thread, never on the
  * audio path.
@@ -21,14 +22,17 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
     private final Supplier<Optional<T>> opener;
     private final T silent;
     private final long reprobeNanos;
+    /** Why the device is not there, for the one warning of each outage. */
+    private final Supplier<String> whyAbsent;
     private volatile T pending;
     private volatile boolean absent;
     private volatile boolean closed;
     private T current;
     private Thread probe;
 
-    Hotplug(String role, Supplier<Optional<T>> opener, T silent, Duration reprobe) {
+    Hotplug(String role, Supplier<Optional<T>> opener, T silent, Duration reprobe, Supplier<String> whyAbsent) {
         this.role = role;
+        this.whyAbsent = whyAbsent;
         this.opener = opener;
         this.silent = silent;
         this.reprobeNanos = reprobe.toNanos();
@@ -43,8 +47,8 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
         } else {
             current = silent;
             absent = true;
-            LOG.warning(() -> role + ": no sound card found; calls go on without sound, retrying every "
-                    + reprobeNanos / 1_000_000_000 + " s (cards seen: " + SoundCards.mixerNames() + ")");
+            LOG.warning(() -> role + ": " + whyAbsent.get() + "; calls go on without sound, retrying every "
+                    + reprobeNanos / 1_000_000_000 + " s");
         }
         probe = Thread.ofPlatform().daemon().name("audio-probe-" + role).start(this::probeLoop);
         return this;
@@ -57,7 +61,7 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
             pending = null;
             current = found;
             absent = false;
-            LOG.info(() -> role + ": sound card back: " + found);
+            LOG.info(() -> role + ": back: " + found);
         }
         return current;
     }
@@ -68,9 +72,15 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
         T gone = current;
         current = silent;
         absent = true;
-        LOG.warning(() -> role + ": sound card lost (" + gone + "); calls go on without sound");
+        LOG.warning(() -> role + ": lost (" + gone + "); calls go on without sound, retrying every "
+                + reprobeNanos / 1_000_000_000 + " s");
         closeQuietly(gone);
         LockSupport.unpark(probe);
+    }
+
+    /** What a missing sound card's warning says. */
+    static String noSoundCard() {
+        return "no sound card found (cards seen: " + SoundCards.mixerNames() + ")";
     }
 
     boolean absent() {

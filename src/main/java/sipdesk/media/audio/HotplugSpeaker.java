@@ -4,22 +4,16 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/**
- * A speaker that survives a missing or unplugged card (see {@link Hotplug}). Its rate is the card's,
- * or {@code fallbackRate} while silent: callers resample per frame from {@link #sampleRate()}.
- */
-public final class HotplugSpeaker implements Speaker {
-
-    private final Hotplug<Speaker> device;
-    private Speaker active;
+/** A speaker that survives a missing or unplugged card (see {@link HotplugDevice}). */
+public final class HotplugSpeaker extends HotplugDevice<Speaker> implements Speaker {
 
     private HotplugSpeaker(Hotplug<Speaker> device) {
-        this.device = device;
+        super(device);
     }
 
     public static HotplugSpeaker start(String role, Supplier<Optional<Speaker>> opener, int fallbackRate,
             Duration reprobe) {
-        return new HotplugSpeaker(new Hotplug<Speaker>(role, opener, new SilentDevice(fallbackRate, role), reprobe).start());
+        return new HotplugSpeaker(started(role, opener, new SilentDevice(fallbackRate, role), reprobe));
     }
 
     /**
@@ -27,53 +21,13 @@ public final class HotplugSpeaker implements Speaker {
      * or part of a javax.sound card name (empty = the default card).
      */
     public static HotplugSpeaker configured(String role, Optional<String> setting, int preferredRate) {
-        Optional<java.nio.file.Path> file = FileDevices.file(setting);
-        if (file.isEmpty()) return onCard(role, setting, preferredRate);
-        java.nio.file.Path path = file.get();
-        return start(role + " (file " + path + ")", () -> FileDevices.openSpeaker(path, preferredRate), preferredRate, Duration.ofSeconds(3));
-    }
-
-    /** A speaker on the javax.sound card whose name contains {@code nameContains}. */
-    public static HotplugSpeaker onCard(String role, Optional<String> nameContains, int preferredRate) {
-        String described = role + nameContains.map(n -> " (device '" + n + "')").orElse(" (default device)");
-        return start(described, () -> SoundCards.openSpeaker(nameContains, preferredRate), preferredRate, Duration.ofSeconds(3));
-    }
-
-    /** The device the next {@link #write} goes to; call once per frame, before writing. */
-    public Speaker device() {
-        active = device.current();
-        return active;
-    }
-
-    @Override
-    public int sampleRate() {
-        return device.current().sampleRate();
+        return new HotplugSpeaker(configured(role, setting, new SilentDevice(preferredRate, role),
+                path -> FileDevices.openSpeaker(path, preferredRate), name -> SoundCards.openSpeaker(name, preferredRate)));
     }
 
     @Override
     public boolean write(short[] frame, int offset) {
-        Speaker target = active != null ? active : device();
-        if (!target.write(frame, offset)) device.lost();
-        active = null;
+        if (!takeActive().write(frame, offset)) failed();
         return true;
-    }
-
-    @Override
-    public boolean clocked() {
-        return device.current().clocked();
-    }
-
-    public boolean absent() {
-        return device.absent();
-    }
-
-    @Override
-    public String name() {
-        return device.current().name();
-    }
-
-    @Override
-    public void close() {
-        device.close();
     }
 }

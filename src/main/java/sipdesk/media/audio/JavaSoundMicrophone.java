@@ -4,25 +4,10 @@ import java.util.Arrays;
 import javax.sound.sampled.TargetDataLine;
 
 /** A javax.sound capture line with a buffer of a few frames; {@link #read} blocks on the card's clock. */
-final class JavaSoundMicrophone implements Microphone {
-
-    private final TargetDataLine line;
-    private final int sampleRate;
-    private final int channels;
-    private final byte[] bytes;
-    private final String name;
+final class JavaSoundMicrophone extends JavaSoundLine<TargetDataLine> implements Microphone {
 
     JavaSoundMicrophone(TargetDataLine line, int sampleRate, int channels, String name) {
-        this.line = line;
-        this.sampleRate = sampleRate;
-        this.channels = channels;
-        this.bytes = new byte[sampleRate / 50 * 2 * channels];
-        this.name = name;
-    }
-
-    @Override
-    public int sampleRate() {
-        return sampleRate;
+        super(line, sampleRate, channels, name);
     }
 
     @Override
@@ -46,23 +31,8 @@ final class JavaSoundMicrophone implements Microphone {
     }
 
     @Override
-    public boolean clocked() {
-        return true;
-    }
-
-    @Override
-    public String name() {
-        return name + " " + sampleRate + " Hz";
-    }
-
-    @Override
     public void close() {
         line.stop();
         line.close();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -3,25 +3,10 @@ package sipdesk.media.audio;
 import javax.sound.sampled.SourceDataLine;
 
 /** A javax.sound playback line with a buffer of a few frames (LIBRARIES.md: never the 500 ms default). */
-final class JavaSoundSpeaker implements Speaker {
-
-    private final SourceDataLine line;
-    private final int sampleRate;
-    private final int channels;
-    private final byte[] bytes;
-    private final String name;
+final class JavaSoundSpeaker extends JavaSoundLine<SourceDataLine> implements Speaker {
 
     JavaSoundSpeaker(SourceDataLine line, int sampleRate, int channels, String name) {
-        this.line = line;
-        this.sampleRate = sampleRate;
-        this.channels = channels;
-        this.bytes = new byte[sampleRate / 50 * 2 * channels];
-        this.name = name;
-    }
-
-    @Override
-    public int sampleRate() {
-        return sampleRate;
+        super(line, sampleRate, channels, name);
     }
 
     @Override
@@ -36,24 +21,9 @@ final class JavaSoundSpeaker implements Speaker {
     }
 
     @Override
-    public boolean clocked() {
-        return true;
-    }
-
-    @Override
-    public String name() {
-        return name + " " + sampleRate + " Hz";
-    }
-
-    @Override
     public void close() {
         line.stop();
         line.flush();
         line.close();
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -6,24 +6,13 @@ import java.util.Arrays;
  * No sound card (or it vanished): the microphone gives silence, the speaker discards, neither waits,
  * so calls still proceed (RTP keeps flowing, DTMF works) and a {@link FrameClock} paces them.
  */
-public final class SilentDevice implements Microphone, Speaker {
+public final class SilentDevice extends UnclockedDevice implements Microphone, Speaker {
 
-    private final int sampleRate;
     private final String name;
 
     public SilentDevice(int sampleRate, String name) {
-        this.sampleRate = sampleRate;
+        super(sampleRate);
         this.name = name;
-    }
-
-    @Override
-    public int sampleRate() {
-        return sampleRate;
-    }
-
-    @Override
-    public int frameSamples() {
-        return sampleRate / 50;
     }
 
     @Override
@@ -38,21 +27,11 @@ public final class SilentDevice implements Microphone, Speaker {
     }
 
     @Override
-    public boolean clocked() {
-        return false;
-    }
-
-    @Override
     public String name() {
         return "silent (" + name + ")";
     }
 
     @Override
     public void close() {
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

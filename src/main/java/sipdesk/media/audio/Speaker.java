@@ -4,13 +4,7 @@ package sipdesk.media.audio;
  * Where sound goes (the handset earpiece or the ringer): 20 ms frames of 16-bit mono at
  * {@link #sampleRate()}. Owned by one playback thread.
  */
-public interface Speaker extends AutoCloseable {
-
-    int sampleRate();
-
-    default int frameSamples() {
-        return sampleRate() / 50;
-    }
+public interface Speaker extends AudioDevice {
 
     /**
      * Plays {@code frameSamples()} samples from {@code frame[offset..]}; blocks while the device's
@@ -20,10 +14,4 @@ public interface Speaker extends AutoCloseable {
      */
     boolean write(short[] frame, int offset);
 
-    boolean clocked();
-
-    String name();
-
-    @Override
-    void close();
 }

@@ -8,17 +8,16 @@ import java.util.Arrays;
  * A microphone that speaks a WAV file (for tests and {@code sipdesk audio test}); silence once the
  * file has played, or it starts again when looping. Not clocked: the engine paces it.
  */
-public final class WavFileMicrophone implements Microphone {
+public final class WavFileMicrophone extends UnclockedDevice implements Microphone {
 
     private final short[] samples;
-    private final int sampleRate;
     private final boolean loop;
     private final String name;
     private int position;
 
     private WavFileMicrophone(short[] samples, int sampleRate, boolean loop, String name) {
+        super(sampleRate);
         this.samples = samples;
-        this.sampleRate = sampleRate;
         this.loop = loop;
         this.name = name;
     }
@@ -27,11 +26,6 @@ public final class WavFileMicrophone implements Microphone {
         WavFile.Audio audio = WavFile.read(path);
         if (audio.sampleRate() % 50 != 0) throw new IOException(path + ": rate " + audio.sampleRate() + " Hz");
         return new WavFileMicrophone(audio.samples(), audio.sampleRate(), loop, path.toString());
-    }
-
-    @Override
-    public int sampleRate() {
-        return sampleRate;
     }
 
     @Override
@@ -56,21 +50,11 @@ public final class WavFileMicrophone implements Microphone {
     }
 
     @Override
-    public boolean clocked() {
-        return false;
-    }
-
-    @Override
     public String name() {
         return "file " + name;
     }
 
     @Override
     public void close() {
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

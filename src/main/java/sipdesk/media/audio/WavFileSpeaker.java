@@ -14,10 +14,9 @@ import java.nio.file.StandardOpenOption;
  * process (a test, {@code sipdesk audio test}) can read a valid file while the phone still plays into
  * it. Not clocked: the engine paces it.
  */
-public final class WavFileSpeaker implements Speaker {
+public final class WavFileSpeaker extends UnclockedDevice implements Speaker {
 
     private final FileChannel file;
-    private final int sampleRate;
     private final byte[] bytes;
     private final ByteBuffer buffer;
     private final Path path;
@@ -27,8 +26,8 @@ public final class WavFileSpeaker implements Speaker {
     private int framesSinceHeader;
 
     private WavFileSpeaker(FileChannel file, int sampleRate, Path path) {
+        super(sampleRate);
         this.file = file;
-        this.sampleRate = sampleRate;
         this.bytes = new byte[sampleRate / 50 * 2];
         this.buffer = ByteBuffer.wrap(bytes);
         this.path = path;
@@ -40,11 +39,6 @@ public final class WavFileSpeaker implements Speaker {
                 StandardOpenOption.TRUNCATE_EXISTING);
         file.write(ByteBuffer.wrap(WavFile.header(sampleRate, 0)));
         return new WavFileSpeaker(file, sampleRate, path);
-    }
-
-    @Override
-    public int sampleRate() {
-        return sampleRate;
     }
 
     @Override
@@ -65,18 +59,13 @@ public final class WavFileSpeaker implements Speaker {
     }
 
     @Override
-    public boolean clocked() {
-        return false;
-    }
-
-    @Override
     public String name() {
         return "file " + path;
     }
 
     /** Rewrites the 44-byte header for the data written so far; allocation-free. */
     private boolean writeHeader() {
-        WavFile.header(header.clear(), sampleRate, dataBytes);
+        WavFile.header(header.clear(), sampleRate(), dataBytes);
         header.flip();
         try {
             long at = 0;
@@ -99,10 +88,5 @@ public final class WavFileSpeaker implements Speaker {
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": cannot finish the WAV header", e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

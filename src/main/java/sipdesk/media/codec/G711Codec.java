@@ -1,12 +1,12 @@
 package sipdesk.media.codec;
 
 /** G.711 mu-law (PCMU, payload type 0) or A-law (PCMA, payload type 8) at 8 kHz, one byte a sample. */
-public final class G711Codec implements AudioCodec {
+public final class G711Codec extends ConcealingCodec {
 
     private final boolean muLaw;
-    private final WaveformSubstitution concealment = new WaveformSubstitution(8000);
 
     private G711Codec(boolean muLaw) {
+        super(8000);
         this.muLaw = muLaw;
     }
 
@@ -58,7 +58,7 @@ public final class G711Codec implements AudioCodec {
     }
 
     @Override
-    public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+    int decodeFrame(byte[] payload, int offset, int length, short[] out, int outOffset) {
         if (muLaw) {
             for (int i = 0; i < length; i++) {
                 out[outOffset + i] = G711.ulawToLinear(payload[offset + i]);
@@ -68,18 +68,11 @@ public final class G711Codec implements AudioCodec {
                 out[outOffset + i] = G711.alawToLinear(payload[offset + i]);
             }
         }
-        concealment.goodFrame(out, outOffset, length);
         return length;
     }
 
     @Override
-    public int conceal(short[] out, int outOffset, int samples) {
-        concealment.conceal(out, outOffset, samples);
-        return samples;
-    }
-
-    @Override
-    public void reset() {
-        concealment.reset();
+    void resetCoder() {
+        // G.711 is stateless: each byte is one sample.
     }
 }

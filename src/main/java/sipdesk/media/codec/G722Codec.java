@@ -8,11 +8,14 @@ package sipdesk.media.codec;
  * ADPCM decoder state is left as the last good packet left it; after the loss it re-converges within
  * a few milliseconds, and the cross-fade into the first good frame hides that.
  */
-public final class G722Codec implements AudioCodec {
+public final class G722Codec extends ConcealingCodec {
 
     private final G722Encoder encoder = new G722Encoder();
     private final G722Decoder decoder = new G722Decoder();
-    private final WaveformSubstitution concealment = new WaveformSubstitution(16000);
+
+    public G722Codec() {
+        super(16000);
+    }
 
     @Override
     public String encodingName() {
@@ -45,22 +48,13 @@ public final class G722Codec implements AudioCodec {
     }
 
     @Override
-    public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
-        int samples = decoder.decode(payload, offset, length, out, outOffset);
-        concealment.goodFrame(out, outOffset, samples);
-        return samples;
+    int decodeFrame(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        return decoder.decode(payload, offset, length, out, outOffset);
     }
 
     @Override
-    public int conceal(short[] out, int outOffset, int samples) {
-        concealment.conceal(out, outOffset, samples);
-        return samples;
-    }
-
-    @Override
-    public void reset() {
+    void resetCoder() {
         encoder.reset();
         decoder.reset();
-        concealment.reset();
     }
 }

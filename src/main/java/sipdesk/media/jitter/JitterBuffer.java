@@ -8,9 +8,13 @@ import java.util.Arrays;
  *
  * <p>Frames are placed by RTP timestamp in a preallocated ring, so reordering, duplicates and
  * sequence-number wrap cost nothing; timestamps are extended past their 32-bit wrap. The buffer
- * starts playing once it holds the target delay ({@link PlayoutDelay}). Each second it compares the
- * average fill with the target and drops or inserts one frame: this follows changes of jitter and
- * absorbs the drift between the sender's clock and the sound card's. A missing frame is concealed and
+ * starts playing once it holds the target delay ({@link PlayoutDelay}). Each second (after a first
+ * second of settling, so the burst a stream often starts with is not answered at once) it compares
+ * the average fill with the target and drops or inserts one frame: this follows changes of jitter and
+ * absorbs the drift between the sender's clock and the sound card's. A whole frame dropped or inserted
+ * jumps the phase of the audio (a click), so a buffer made {@link #forTimeScaledPlayout} only asks for
+ * the change ({@link #takeAdjustment()}) and its caller makes it on the decoded audio, a pitch period
+ * at a time ({@link TimeScaler}); only the bound on the delay is still kept by dropping frames. A missing frame is concealed and
  * passed, but a packet that comes just after its turn, while nothing later has played, is still
  * played (the delay grows by what it was late); after 60 ms of nothing the stream is taken as paused
  * and buffering starts again from the next packet.
@@ -27,9 +31,27 @@ public final class JitterBuffer {
 
     /** Gets per adaptation decision: 50 frames of 20 ms, one second. */
     private static final int WINDOW_GETS = 50;
+    /** Gets after playout starts before the first window: one second of settling. */
+    private static final int SETTLING_GETS = 50;
     /** Underruns in a row answered with concealment before the buffer answers silence. */
     private static final int CONCEALED_UNDERRUNS = 3;
     private static final long EMPTY = Long.MIN_VALUE;
+    /** {@link #get} without a time: adjust on the fill in whole frames. */
+    private static final long NO_TIME = Long.MIN_VALUE;
+    /** Least time a frame should wait for its turn, over the network's jitter (time-scaled playout). */
+    private static final long MIN_SPARE_NANOS = 3_000_000L;
+    /**
+     * Beyond a frame over the spare before the delay is shortened: more than the {@link TimeScaler}
+     * may overshoot when it lengthens (half a lag, 10 ms at most), so one change does not undo another.
+     */
+    private static final long HYSTERESIS_NANOS = 12_000_000L;
+    /**
+     * How long before frames come within the spare of their turn the delay is lengthened: long enough
+     * (40 frames of a sender 0.5 % slow) for the time-scaler to wait for a seam in phase.
+     */
+    private static final long EARLY_NANOS = 4_000_000L;
+    /** The most a time-scaled buffer asks to shorten by at once. */
+    private static final int MAX_FRAMES_PER_ADJUSTMENT = 2;
 
     private final int frameTicks;
     private final int frameMs;
@@ -37,8 +59,10 @@ public final class JitterBuffer {
     private final int slots;
     private final long[] slotTimestamp;
     private final int[] slotLength;
+    private final long[] slotArrival;
     private final byte[] slotData;
     private final PlayoutDelay delay;
+    private final boolean callerAdjusts;
 
     private boolean started;
     private boolean playing;
@@ -51,6 +75,13 @@ public final class JitterBuffer {
     private boolean anchorOnNextPacket;
     private long underrunStart;
     private int windowGets;
+    private int settlingGets;
+    private int requestedAdjustment;
+    private final long frameNanos;
+    private long nowNanos = NO_TIME;
+    /** Over the current window: the least time a played frame had waited, and whether any came too late. */
+    private long windowLeastWait;
+    private boolean windowUnderran;
     private long windowLevelSum;
     private int lastLevel;
 
@@ -73,18 +104,26 @@ public final class JitterBuffer {
      * @param maxDelayMs upper bound of the playout delay
      */
     public JitterBuffer(int clockRate, int frameTicks, int maxPayloadBytes, int minDelayMs, int maxDelayMs) {
+        this(clockRate, frameTicks, maxPayloadBytes, minDelayMs, maxDelayMs, false);
+    }
+
+    private JitterBuffer(int clockRate, int frameTicks, int maxPayloadBytes, int minDelayMs, int maxDelayMs,
+            boolean callerAdjusts) {
+        this.callerAdjusts = callerAdjusts;
         if (clockRate <= 0 || frameTicks <= 0 || maxPayloadBytes <= 0 || maxDelayMs < minDelayMs) {
             throw new IllegalArgumentException("clockRate " + clockRate + ", frameTicks " + frameTicks
                     + ", maxPayloadBytes " + maxPayloadBytes + ", delay " + minDelayMs + ".." + maxDelayMs);
         }
         this.frameTicks = frameTicks;
         this.frameMs = frameTicks * 1000 / clockRate;
+        this.frameNanos = frameTicks * 1_000_000_000L / clockRate;
         this.maxPayloadBytes = maxPayloadBytes;
         this.delay = new PlayoutDelay(clockRate, frameTicks, minDelayMs, maxDelayMs);
         // Room for the largest delay plus as much again of early or reordered packets.
         this.slots = 2 * delay.maxFrames() + 16;
         this.slotTimestamp = new long[slots];
         this.slotLength = new int[slots];
+        this.slotArrival = new long[slots];
         this.slotData = new byte[slots * maxPayloadBytes];
         Arrays.fill(slotTimestamp, EMPTY);
     }
@@ -92,6 +131,24 @@ public final class JitterBuffer {
     /** A buffer for 20 ms frames with the phone's bounds: 20 to 200 ms of playout delay. */
     public static JitterBuffer forTwentyMsFrames(int clockRate, int maxPayloadBytes) {
         return new JitterBuffer(clockRate, clockRate / 50, maxPayloadBytes, 20, 200);
+    }
+
+    /**
+     * Like {@link #forTwentyMsFrames}, but {@link #get} plays every frame and leaves the drift and
+     * jitter adjustments to the caller, through {@link #takeAdjustment()} and a {@link TimeScaler}.
+     */
+    public static JitterBuffer forTimeScaledPlayout(int clockRate, int maxPayloadBytes) {
+        return new JitterBuffer(clockRate, clockRate / 50, maxPayloadBytes, 20, 200, true);
+    }
+
+    /**
+     * The adjustment asked for at the last {@link #get} of a {@link #forTimeScaledPlayout} buffer, then
+     * forgotten: the frames of audio to play less (positive) or more (negative), 0 for none.
+     */
+    public int takeAdjustment() {
+        int adjustment = requestedAdjustment;
+        requestedAdjustment = 0;
+        return adjustment;
     }
 
     /** Takes one received packet; {@code ssrc} and {@code rtpTimestamp} are the unsigned header fields. */
@@ -130,6 +187,7 @@ public final class JitterBuffer {
         }
         slotTimestamp[slot] = timestamp;
         slotLength[slot] = length;
+        slotArrival[slot] = arrivalNanos;
         System.arraycopy(payload, offset, slotData, slot * maxPayloadBytes, length);
         newest = Math.max(newest, timestamp);
         received++;
@@ -158,6 +216,18 @@ public final class JitterBuffer {
      * returned, or {@link #CONCEAL} or {@link #SILENCE} is returned and nothing written.
      */
     public int get(byte[] out, int outOffset) {
+        return get(out, outOffset, NO_TIME);
+    }
+
+    /**
+     * {@link #get(byte[], int)} at {@code nowNanos} on the clock of {@link #put}'s arrival times. A
+     * {@link #forTimeScaledPlayout} buffer then aims at the time frames wait rather than at whole
+     * frames of fill: the frame that came closest to its turn in each window should have waited
+     * between {@link #MIN_SPARE_NANOS} (or twice the jitter) and that plus a frame. Time-scaling makes
+     * any change cheap, so the delay follows the network to the millisecond, not the frame.
+     */
+    public int get(byte[] out, int outOffset, long nowNanos) {
+        this.nowNanos = nowNanos;
         if (!started) {
             silent++;
             return SILENCE;
@@ -170,8 +240,8 @@ public final class JitterBuffer {
                 return SILENCE;
             }
             playing = true;
-            windowGets = 0;
-            windowLevelSum = 0;
+            startWindow();
+            settlingGets = SETTLING_GETS;
         }
         int adjustment = adapt(level);
         while (level > delay.maxFrames()) {
@@ -181,7 +251,14 @@ public final class JitterBuffer {
             level--;
             adjustment = 0;
         }
-        if (adjustment > 0 && level > 1) {
+        if (callerAdjusts) {
+            requestedAdjustment = adjustment;
+            if (adjustment > 0) {
+                dropped += adjustment;
+            } else {
+                inserted -= adjustment;
+            }
+        } else if (adjustment > 0 && level > 1) {
             discardAtCursor();
             dropped++;
         } else if (adjustment < 0 && level > 0) {
@@ -198,6 +275,9 @@ public final class JitterBuffer {
             int length = slotLength[slot];
             System.arraycopy(slotData, slot * maxPayloadBytes, out, outOffset, length);
             slotTimestamp[slot] = EMPTY;
+            if (nowNanos != NO_TIME) {
+                windowLeastWait = Math.min(windowLeastWait, nowNanos - slotArrival[slot]);
+            }
             cursor += frameTicks;
             underrunsInARow = 0;
             return length;
@@ -231,6 +311,7 @@ public final class JitterBuffer {
         }
         underrunsInARow++;
         underruns++;
+        windowUnderran = true;
         if (underrunsInARow > CONCEALED_UNDERRUNS) {
             playing = false;
             anchorOnNextPacket = true;
@@ -244,13 +325,21 @@ public final class JitterBuffer {
 
     /** Once per window: +1 to drop a frame, -1 to insert one, 0 to leave the delay alone. */
     private int adapt(int level) {
+        if (settlingGets > 0) {
+            settlingGets--;
+            return 0;
+        }
         windowLevelSum += level;
         if (++windowGets < WINDOW_GETS) {
             return 0;
         }
         double average = (double) windowLevelSum / windowGets;
-        windowGets = 0;
-        windowLevelSum = 0;
+        long leastWait = windowLeastWait;
+        boolean underran = windowUnderran;
+        startWindow();
+        if (callerAdjusts && nowNanos != NO_TIME) {
+            return adaptByWait(leastWait, underran);
+        }
         int target = delay.targetFrames();
         if (average >= target + 1) {
             return 1;
@@ -259,6 +348,26 @@ public final class JitterBuffer {
             return -1;
         }
         return 0;
+    }
+
+    /** Time-scaled playout: keeps the closest call of the window a little over the jitter, under a frame more. */
+    private int adaptByWait(long leastWait, boolean underran) {
+        long spare = Math.max(MIN_SPARE_NANOS, Math.round(2 * delay.jitterMs() * 1_000_000));
+        if (underran || leastWait < spare + EARLY_NANOS) {
+            return -1;
+        }
+        if (leastWait != Long.MAX_VALUE && leastWait > spare + EARLY_NANOS + frameNanos + HYSTERESIS_NANOS) {
+            // All the excess at once (a start-up burst), a few frames at most: each is cut in pitch periods.
+            return (int) Math.min(MAX_FRAMES_PER_ADJUSTMENT, (leastWait - spare) / frameNanos);
+        }
+        return 0;
+    }
+
+    private void startWindow() {
+        windowGets = 0;
+        windowLevelSum = 0;
+        windowLeastWait = Long.MAX_VALUE;
+        windowUnderran = false;
     }
 
     /** Frames from the playout position to the newest received, whether or not all arrived. */

@@ -12,8 +12,8 @@ package sipdesk.media.jitter;
  * @param underruns gets that found nothing buffered (concealed for 60 ms, then silence)
  * @param concealed frames answered with {@link JitterBuffer#CONCEAL}
  * @param silent frames answered with {@link JitterBuffer#SILENCE}
- * @param dropped frames skipped to shorten the delay (jitter fell, or the sender's clock is fast)
- * @param inserted frames added to lengthen the delay (jitter rose, underrun, or a slow sender's clock)
+ * @param dropped frames skipped (or, time-scaled, a frame's worth of pitch periods) to shorten the delay (jitter fell, or the sender's clock is fast)
+ * @param inserted frames added (or, time-scaled, a frame's worth of pitch periods) to lengthen the delay (jitter rose, underrun, or a slow sender's clock)
  * @param resets restarts on a new SSRC or a timestamp jump
  * @param jitterMs the RFC 3550 interarrival jitter estimate
  * @param targetDelayMs the playout delay the buffer aims for

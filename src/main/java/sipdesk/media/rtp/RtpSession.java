@@ -19,6 +19,7 @@ import sipdesk.media.codec.AudioCodec;
 import sipdesk.media.codec.Codecs;
 import sipdesk.media.jitter.Arrival;
 import sipdesk.media.jitter.JitterBuffer;
+import sipdesk.media.jitter.TimeScaler;
 import sipdesk.media.sdp.MediaPlan;
 
 /**
@@ -56,6 +57,8 @@ public final class RtpSession implements AutoCloseable {
         final MediaPlan plan;
         final AudioCodec codec;
         final JitterBuffer jitter;
+        /** Makes the jitter buffer's adjustments on the decoded audio; the playback thread's only. */
+        final TimeScaler scaler;
         final int frameSamples;
         final int frameTicks;
         final int frameBytes;
@@ -63,10 +66,11 @@ public final class RtpSession implements AutoCloseable {
         final InetSocketAddress sdpRtcp;
         volatile boolean decoderReset;
 
-        Stream(MediaPlan plan, AudioCodec codec, JitterBuffer jitter) {
+        Stream(MediaPlan plan, AudioCodec codec, JitterBuffer jitter, TimeScaler scaler) {
             this.plan = plan;
             this.codec = codec;
             this.jitter = jitter;
+            this.scaler = scaler;
             this.frameSamples = codec.samplesPerFrame();
             this.frameTicks = codec.rtpTicks(frameSamples);
             this.frameBytes = codec.payloadBytes(frameSamples);
@@ -188,8 +192,9 @@ public final class RtpSession implements AutoCloseable {
         AudioCodec codec = sameCodec ? old.codec : Codecs.create(plan.codec())
                 .orElseThrow(() -> new IllegalArgumentException("no codec " + plan.codec()));
         JitterBuffer jitter = sameCodec ? old.jitter
-                : JitterBuffer.forTwentyMsFrames(codec.clockRate(), codec.payloadBytes(codec.samplesPerFrame()));
-        Stream next = new Stream(plan, codec, jitter);
+                : JitterBuffer.forTimeScaledPlayout(codec.clockRate(), codec.payloadBytes(codec.samplesPerFrame()));
+        TimeScaler scaler = sameCodec ? old.scaler : new TimeScaler(codec.sampleRate(), codec.samplesPerFrame());
+        Stream next = new Stream(plan, codec, jitter, scaler);
         synchronized (lock) {
             if (old == null || !old.sdpRtp.equals(next.sdpRtp)) {
                 latchedRtp = null;
@@ -308,14 +313,29 @@ public final class RtpSession implements AutoCloseable {
     /**
      * Writes the next 20 ms of what the peer says, at {@link #sampleRate()}: decoded, concealed, or
      * silence (nothing yet, a long gap, or the plan says we do not receive). Returns the samples written.
+     * Frames pass through the stream's {@link TimeScaler}, which makes the jitter buffer's adjustments
+     * a pitch period at a time: some periods take two frames from the buffer, some none.
      */
     public int receiveFrame(short[] out, int offset) {
         Stream s = stream;
         if (s == null) return 0;
-        int length;
-        synchronized (lock) {
-            length = s.jitter.get(played, 0);
+        TimeScaler scaler = s.scaler;
+        while (scaler.needsFrame()) {
+            int length;
+            int adjustment;
+            synchronized (lock) {
+                length = s.jitter.get(played, 0, System.nanoTime());
+                adjustment = s.jitter.takeAdjustment();
+            }
+            decodeNext(s, length, scaler.input(), scaler.inputOffset());
+            scaler.appended(adjustment);
         }
+        scaler.read(out, offset);
+        return s.frameSamples;
+    }
+
+    /** One frame from the jitter buffer's answer ({@code length} bytes in {@link #played}, or CONCEAL/SILENCE). */
+    private void decodeNext(Stream s, int length, short[] out, int offset) {
         if (s.decoderReset) {
             s.decoderReset = false;
             s.codec.reset();
@@ -329,7 +349,6 @@ public final class RtpSession implements AutoCloseable {
         } else {
             Arrays.fill(out, offset, offset + s.frameSamples, (short) 0);
         }
-        return s.frameSamples;
     }
 
     // --- receiver threads -----------------------------------------------------------------------

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +61,34 @@ class FileDevicesTest {
         try (HotplugMicrophone mic = HotplugMicrophone.configured("mic", Optional.of("file:" + dir.resolve("none.wav")), 16000)) {
             assertTrue(mic.absent());
         }
+    }
+
+    @Test
+    void aMissingCaptureFileIsWarnedOfOnceNamingTheFileNotASoundCard() throws InterruptedException {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler tap = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) warnings.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger audio = Logger.getLogger("sipdesk.media.audio");
+        audio.addHandler(tap);
+        Path missing = dir.resolve("none.wav");
+        try (HotplugMicrophone mic = HotplugMicrophone.configured("mic", Optional.of("file:" + missing), 16000)) {
+            Thread.sleep(HotplugDevice.REPROBE.toMillis() + 500); // one probe past the first attempt
+            assertTrue(mic.absent());
+        } finally {
+            audio.removeHandler(tap);
+        }
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains(missing + " does not exist"), warnings.toString());
+        assertFalse(warnings.get(0).contains("sound card"), warnings.toString());
     }
 }

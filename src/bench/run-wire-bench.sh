@@ -1,0 +1,77 @@
+#!/bin/sh
+# Issue 4 figures measured on the wire (not part of `mvn test`), about 80 s in all:
+#  (a) RTP send pacing of our phone and of baresip in the same run, by the same method: one tcpdump
+#      on lo (--immediate-mode, kernel timestamps) over a 60 s call each; median/p99/max |interval - 20 ms|.
+#  (b) network-in to network-out latency of the phone in echo mode (20 ms jitter buffer): WireBench
+#      sends RTP with clicks and timestamps their echo.
+# Needs root (tcpdump) and baresip (apt-get install baresip-core). Usage: src/bench/run-wire-bench.sh [seconds, default 60]
+set -eu
+cd "$(dirname "$0")/../.."
+SECONDS_RUN=${1:-60}
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p'; }
+JAVA=""
+for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    major=$(java_major "$candidate")
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then JAVA=$candidate; break; fi
+done
+[ -n "$JAVA" ] || { echo "run-wire-bench: no Java 21+ found (set JAVA_HOME)" >&2; exit 1; }
+JAVAC=$(dirname "$JAVA")/javac
+[ -d target/classes/sipdesk/media ] || mvn -q -B -o compile
+rm -rf target/bench-classes
+"$JAVAC" -d target/bench-classes -cp target/classes $(find src/bench/java -name '*.java')
+CP=target/classes:target/bench-classes
+
+DIR=$(mktemp -d /tmp/wire-bench.XXXXXX)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PA=$(free_port); PB=$(free_port)
+baresip_conf() { # name sip-port account-line
+    mkdir -p "$DIR/$1"
+    cat > "$DIR/$1/config" <<CONF
+module_path /usr/lib/baresip/modules
+sip_listen 127.0.0.1:$2
+sip_transports udp
+net_interface 127.0.0.1
+rtp_ports 30000-30100
+audio_source ausine,440
+audio_player aubridge,$1
+audio_alert aubridge,$1
+ausrc_srate 48000
+ausrc_channels 2
+auplay_srate 48000
+auplay_channels 1
+module ausine.so
+module aubridge.so
+module g711.so
+module_app account.so
+module_app menu.so
+CONF
+    echo "$3" > "$DIR/$1/accounts"
+}
+baresip_conf b "$PB" "<sip:b@127.0.0.1:$PB>;regint=0;answermode=auto"
+baresip_conf a "$PA" "<sip:a@127.0.0.1:$PA>;regint=0"
+
+PIDS=""
+cleanup() { for p in $PIDS; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+tcpdump -i lo --immediate-mode -n -s 64 -w "$DIR/rtp.pcap" udp 2>"$DIR/tcpdump.log" &
+PIDS="$PIDS $!"
+sleep 1
+baresip -4 -f "$DIR/b" </dev/null >"$DIR/b.log" 2>&1 &
+PIDS="$PIDS $!"
+sleep 1
+baresip -4 -f "$DIR/a" -e "/dial sip:b@127.0.0.1:$PB" </dev/null >"$DIR/a.log" 2>&1 &
+PIDS="$PIDS $!"
+
+echo "== wire bench: ${SECONDS_RUN} s; baresip 1.0 pair (PCMU) and sipdesk in echo mode (PCMU) at the same time =="
+"$JAVA" -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
+sleep 1
+cleanup
+PIDS=""
+sleep 1
+read PHONE_PORT PEER_PORT < "$DIR/phone-port"
+tcpdump -tt -n -r "$DIR/rtp.pcap" > "$DIR/rtp.txt" 2>/dev/null
+"$JAVA" -cp "$CP" sipdesk.media.bench.WireBench pacing "$DIR/rtp.txt" "$PHONE_PORT=sipdesk,$PEER_PORT=bench-sender"
+grep -h "Call established\|audio encoder" "$DIR/a.log" "$DIR/b.log" | sed 's/^/  baresip: /' | head -4
+echo "(capture and logs in $DIR)"

@@ -1,0 +1,45 @@
+package sipdesk.media.audio;
+
+import javax.sound.sampled.DataLine;
+
+/**
+ * What a javax.sound capture and playback line share: the open line with its format, one frame's
+ * preallocated bytes, and the card's clock (reads and writes block on it).
+ */
+abstract class JavaSoundLine<L extends DataLine> implements AudioDevice {
+
+    final L line;
+    final int channels;
+    /** One 20 ms frame of 16-bit samples in the line's channels. */
+    final byte[] bytes;
+    private final int sampleRate;
+    private final String name;
+
+    JavaSoundLine(L line, int sampleRate, int channels, String name) {
+        this.line = line;
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+        this.bytes = new byte[sampleRate / 50 * 2 * channels];
+        this.name = name;
+    }
+
+    @Override
+    public final int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public final boolean clocked() {
+        return true;
+    }
+
+    @Override
+    public final String name() {
+        return name + " " + sampleRate + " Hz";
+    }
+
+    @Override
+    public final String toString() {
+        return name();
+    }
+}
