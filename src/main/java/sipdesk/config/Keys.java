@@ -249,8 +249,8 @@ public final class Keys {
             "GPIO of the buzzer or bell relay (through a transistor); 0 = none (ring on the sound card only)."));
     public static final Setting<Boolean> RINGER_ACTIVE_HIGH = add(s(PANEL, "sipdesk.ringer.active_level", PanelValues.level(), "high",
             "high: the output goes high to ring; low: for relay modules with an active-low input."));
-    public static final Setting<List<Duration>> RINGER_CADENCE = add(s(PANEL, "sipdesk.ringer.cadence_ms", ValueType.millisList(8),
-            "2000,4000", "Ring on, off, on, off... in ms, repeated; one value = steady (North America: 2000,4000; UK: 400,200,400,2000)."));
+    public static final Setting<Optional<List<Duration>>> RINGER_CADENCE = add(s(PANEL, "sipdesk.ringer.cadence_ms", ValueType.optionalMillisList(8),
+            "", "Ring on, off, on, off... in ms, repeated; one value = steady; empty = the ring cadence of voice.tone.country (North America: 2000,4000; UK: 400,200,400,2000)."));
     public static final Setting<Optional<Integer>> BUTTON_SPEAKER_PIN = add(s(PANEL, "sipdesk.button.speaker.pin", ValueType.optionalGpio(), "0",
             "GPIO of a speaker (hands-free) button; 0 = none (hardware/README.md suggests 22)."));
     public static final Setting<Optional<Integer>> BUTTON_HOLD_PIN = add(s(PANEL, "sipdesk.button.hold.pin", ValueType.optionalGpio(), "0",

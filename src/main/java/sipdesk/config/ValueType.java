@@ -170,6 +170,12 @@ public interface ValueType<T> {
         });
     }
 
+    /** As {@link #millisList}, or empty (the value then comes from elsewhere, e.g. the tone plan). */
+    static ValueType<Optional<List<java.time.Duration>>> optionalMillisList(int maxCount) {
+        ValueType<List<java.time.Duration>> list = millisList(maxCount);
+        return of("empty, or " + list.expected(), t -> t.isEmpty() ? Optional.of(Optional.empty()) : list.parse(t).map(Optional::of));
+    }
+
     /** {@code count} different numbers {@code 0..max} separated by commas: bit or position numbers. */
     static ValueType<List<Integer>> distinctNumbers(int count, int max) {
         return of(count + " different numbers 0.." + max + " separated by commas", t -> {

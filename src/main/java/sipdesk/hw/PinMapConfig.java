@@ -55,7 +55,7 @@ public final class PinMapConfig {
         List<ConfigProblem> problems = PanelWiringCheck.problems(v, file);
         if (!problems.isEmpty()) return new Refused(problems);
         try {
-            PinMap map = new PinMap(keypad(v), hook(v), lcd(config), lamps(v), ringer(v), buttons(v));
+            PinMap map = new PinMap(keypad(v), hook(v), lcd(config), lamps(v), ringer(v, config), buttons(v));
             return new Wired(map, longPressActions(config));
         } catch (IllegalArgumentException e) {
             // PanelWiringCheck should have caught it: say what the records refused rather than crash.
@@ -102,9 +102,9 @@ public final class PinMapConfig {
         return pins.isEmpty() ? Optional.empty() : Optional.of(new LampWiring(pins, v.get(Keys.LED_ACTIVE_HIGH)));
     }
 
-    private static Optional<RingerWiring> ringer(SettingValues v) {
+    private static Optional<RingerWiring> ringer(SettingValues v, SipdeskConfig config) {
         return v.get(Keys.RINGER_PIN).map(bcm -> new RingerWiring(bcm, v.get(Keys.RINGER_ACTIVE_HIGH),
-                v.get(Keys.RINGER_CADENCE)));
+                v.get(Keys.RINGER_CADENCE).orElseGet(() -> RingCadence.of(config.tones()))));
     }
 
     private static ButtonWiring buttons(SettingValues v) {

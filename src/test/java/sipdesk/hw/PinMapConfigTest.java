@@ -154,7 +154,7 @@ class PinMapConfigTest {
                 "sipdesk.cfg:1: sipdesk.hook.pin: expected a BCM GPIO number 2..27, or 0 or %NULL% for none, got '28'; kept the previous value",
                 "sipdesk.cfg:2: sipdesk.keypad.rows: expected BCM GPIO numbers 2..27 separated by commas, got '5,6,x,19'; kept the previous value",
                 "sipdesk.cfg:3: sipdesk.lcd.pcf8574_pins: expected 8 different numbers 0..7 separated by commas, got '0,1,2,3,4,5,6,6'; kept the previous value",
-                "sipdesk.cfg:4: sipdesk.ringer.cadence_ms: expected 1 to 8 times in ms (1..60000) separated by commas, got '2000,0'; kept the previous value",
+                "sipdesk.cfg:4: sipdesk.ringer.cadence_ms: expected empty, or 1 to 8 times in ms (1..60000) separated by commas, got '2000,0'; kept the previous value",
                 "sipdesk.cfg:5: sipdesk.keypad.long_press.star: expected none, ok, cancel, redial, dnd, hold, transfer, conference, speaker, forward or history, got 'fly'; kept the previous value"),
                 messages);
     }
