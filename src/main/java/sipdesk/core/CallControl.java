@@ -29,6 +29,7 @@ public final class CallControl {
     private final UserRules user;
     private final RemoteControlRules remote;
     final NetworkRules network;
+    private final TimerRules timers;
 
     PhoneState state = new Idle();
     /** The handset is off its cradle. */
@@ -50,6 +51,7 @@ public final class CallControl {
         this.user = new UserRules(this, calls);
         this.remote = new RemoteControlRules(this, user, calls);
         this.network = new NetworkRules(this);
+        this.timers = new TimerRules(this, network);
     }
 
     /** Handles one event; returns what the adapters must do, in order. */
@@ -64,7 +66,7 @@ public final class CallControl {
             case Reconfigured r -> apply(r.settings());
             case FrontPanelEvent e -> user.handle(e);
             case ControlEvent e -> remote.control(e);
-            case TimerExpired t -> network.timer(t);
+            case TimerExpired t -> timers.timer(t);
             case NetworkEvent e -> network.handle(e);
         }
         if (!saved.equals(before)) emit(new SaveState(saved));
