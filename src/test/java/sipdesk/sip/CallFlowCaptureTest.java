@@ -19,8 +19,6 @@ import sipdesk.core.Command.Answer;
 import sipdesk.core.PhoneEvent.Answered;
 import sipdesk.core.PhoneEvent.IncomingCall;
 import sipdesk.core.PhoneEvent.RemoteHangup;
-import sipdesk.core.PhoneEvent.RegistrationChanged;
-import sipdesk.core.RegistrationState;
 import sipdesk.testing.RecordingEventSink;
 import sipdesk.testing.peers.Kamailio;
 import sipdesk.testing.peers.PortReservation;
@@ -43,8 +41,7 @@ class CallFlowCaptureTest {
         kamailio = Kamailio.builder().user("1001", "secret").route("1005", callee.port).start(dir);
         events = new RecordingEventSink();
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
-        ua = JainSipSignalling.start(account, events);
-        events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+        ua = SipTestAccounts.startRegistered(account, events);
     }
 
     @AfterAll

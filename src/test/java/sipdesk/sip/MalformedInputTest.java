@@ -44,8 +44,7 @@ class MalformedInputTest {
         kamailio = Kamailio.builder().user("1001", "secret").maxExpires(10).start(dir);
         events = new RecordingEventSink();
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
-        ua = JainSipSignalling.start(account, events);
-        events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+        ua = SipTestAccounts.startRegistered(account, events);
     }
 
     @AfterAll

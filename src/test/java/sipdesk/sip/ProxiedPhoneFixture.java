@@ -6,8 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import sipdesk.core.CallId;
-import sipdesk.core.PhoneEvent.RegistrationChanged;
-import sipdesk.core.RegistrationState;
 import sipdesk.testing.RecordingEventSink;
 import sipdesk.testing.peers.PortReservation;
 import sipdesk.testing.peers.Kamailio;
@@ -46,8 +44,7 @@ abstract class ProxiedPhoneFixture {
                 .start(dir);
         events = new RecordingEventSink();
         account = SipTestAccounts.registeredAt(kamailio, "1001", "secret").build();
-        ua = JainSipSignalling.start(account, events);
-        events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+        ua = SipTestAccounts.startRegistered(account, events);
     }
 
     @AfterAll

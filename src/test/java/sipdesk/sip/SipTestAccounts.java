@@ -22,4 +22,17 @@ final class SipTestAccounts {
                 .keepAliveSeconds(0)
                 .regRetrySeconds(1);
     }
+
+    /** Starts our UA with {@code account} and waits (bounded) until its registration succeeded. */
+    static JainSipSignalling startRegistered(SipAccount account, sipdesk.testing.RecordingEventSink events) throws java.io.IOException {
+        JainSipSignalling ua = JainSipSignalling.start(account, events);
+        try {
+            events.await(sipdesk.core.PhoneEvent.RegistrationChanged.class,
+                    e -> e.state() instanceof sipdesk.core.RegistrationState.Registered, java.time.Duration.ofSeconds(15));
+        } catch (RuntimeException | AssertionError e) {
+            ua.close();
+            throw e;
+        }
+        return ua;
+    }
 }
