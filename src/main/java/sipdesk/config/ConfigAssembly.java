@@ -30,7 +30,7 @@ final class ConfigAssembly {
 
     static Assembled assemble(SettingValues values, String file) {
         ConfigAssembly a = new ConfigAssembly(values, file);
-        SipdeskConfig config = new SipdeskConfig(a.account(), a.features(), a.tones(), a.device(), a.sip(), values);
+        SipdeskConfig config = new SipdeskConfig(a.account(), a.features(), a.media(), a.tones(), a.device(), a.sip(), values);
         a.warnings.addAll(PanelWiringCheck.problems(values, file));
         return new Assembled(config, List.copyOf(a.warnings), List.copyOf(a.errors));
     }
@@ -75,6 +75,20 @@ final class ConfigAssembly {
         return new FeatureConfig(v.get(Keys.DND_REFUSE_CODE), v.get(Keys.NORMAL_REFUSE_CODE), v.get(Keys.BUSY_TONE_DELAY),
                 v.get(Keys.AUTO_ANSWER_DELAY), v.get(Keys.CALL_WAITING), v.get(Keys.REDIRECT_POLICY), v.get(Keys.REDIRECT_MAX),
                 v.get(Keys.INTER_DIGIT_TIMEOUT), v.get(Keys.INTERCOM_ALLOW));
+    }
+
+    /** A port range with no room for one RTP/RTCP pair would make every call fail: keep the defaults instead. */
+    private MediaConfig media() {
+        int min = v.get(Keys.RTP_MIN_PORT);
+        int max = v.get(Keys.RTP_MAX_PORT);
+        if (((min + 1) & ~1) + 1 > max) { // the lowest even port and the one above it must fit
+            warnings.add(new ConfigProblem(file, Math.max(v.line(Keys.RTP_MIN_PORT), v.line(Keys.RTP_MAX_PORT)),
+                    Keys.RTP_MAX_PORT.name(), "range " + min + ".." + max + " has no room for an even RTP port and the RTCP port above it; "
+                    + "using " + Keys.RTP_MIN_PORT.defaultText() + ".." + Keys.RTP_MAX_PORT.defaultText(), INCONSISTENT));
+            min = Integer.parseInt(Keys.RTP_MIN_PORT.defaultText());
+            max = Integer.parseInt(Keys.RTP_MAX_PORT.defaultText());
+        }
+        return new MediaConfig(min, max, v.get(Keys.DTMF_DURATION), v.get(Keys.DTMF_REPETITION));
     }
 
     private ToneConfig tones() {

@@ -35,6 +35,7 @@ public final class Keys {
     private static final String MEDIA = "Account 1: codecs, DTMF, hold";
     private static final String CALLS = "Account 1: DND, forwarding, answering, dialling";
     private static final String FEATURES = "Phone-wide call features";
+    private static final String PHONE_MEDIA = "Phone-wide media: RTP ports, DTMF timing";
     private static final String TONES = "Tones";
     private static final String DEVICE = "sipdesk: hardware, audio, files";
     private static final String PANEL = "sipdesk: Pi front panel wiring (BCM GPIO numbers, hardware/README.md)";
@@ -157,6 +158,16 @@ public final class Keys {
             "At most this many redirect targets are tried per call."));
     public static final Setting<Duration> INTER_DIGIT_TIMEOUT = add(s(FEATURES, "sipdesk.dial.inter_digit_timeout", seconds(1, 30), "4",
             "Seconds without a key that end dialling."));
+
+    // --- phone-wide media
+    public static final Setting<Integer> RTP_MIN_PORT = add(y(PHONE_MEDIA, "network.port.min_rtpport", range(1024, 65535), "11780",
+            "Lowest local RTP port; each call takes an even RTP port and the odd RTCP port above it."));
+    public static final Setting<Integer> RTP_MAX_PORT = add(y(PHONE_MEDIA, "network.port.max_rtpport", range(1024, 65535), "12780",
+            "Highest local RTP port; open this range in the firewall."));
+    public static final Setting<Integer> DTMF_DURATION = add(y(PHONE_MEDIA, "features.dtmf.duration", range(40, 300), "100",
+            "How long each digit sent as an RFC 2833/4733 event lasts, in ms (sent in 20 ms steps)."));
+    public static final Setting<Integer> DTMF_REPETITION = add(y(PHONE_MEDIA, "features.dtmf.repetition", range(1, 3), "3",
+            "How many times the end packet of each RFC 2833/4733 digit is sent."));
 
     // --- tones
     public static final Setting<String> TONE_COUNTRY = add(y(TONES, "voice.tone.country", ValueType.text(), "Custom",

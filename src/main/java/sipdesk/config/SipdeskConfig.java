@@ -8,12 +8,13 @@ import sipdesk.core.UserSettings;
  * A validated sipdesk.cfg. {@code values} holds every key of {@link Keys} (defaults included), for
  * keys that have no place in the records yet.
  */
-public record SipdeskConfig(AccountConfig account, FeatureConfig features, ToneConfig tones, DeviceConfig device,
-                            SipStackConfig sip, SettingValues values) {
+public record SipdeskConfig(AccountConfig account, FeatureConfig features, MediaConfig media, ToneConfig tones,
+                            DeviceConfig device, SipStackConfig sip, SettingValues values) {
 
     public SipdeskConfig {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(media, "media");
         Objects.requireNonNull(tones, "tones");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(sip, "sip");

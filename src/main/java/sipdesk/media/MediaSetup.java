@@ -40,7 +40,10 @@ public record MediaSetup(SdpPolicy sdp, RtpSettings rtp, Optional<String> captur
 
     public static MediaSetup from(SipdeskConfig config, InetAddress rtpBindAddress) {
         TonePlan.Customised tones = TonePlans.fromYealinkSettings(yealinkToneSettings(config.tones()));
-        return new MediaSetup(SdpPolicy.from(config.account()), RtpSettings.on(rtpBindAddress),
+        RtpSettings rtp = RtpSettings.on(rtpBindAddress)
+                .withPorts(config.media().minRtpPort(), config.media().maxRtpPort())
+                .withDtmf(config.media().dtmfDurationMs(), config.media().dtmfRepetitions());
+        return new MediaSetup(SdpPolicy.from(config.account()), rtp,
                 config.device().captureDevice(), config.device().playbackDevice(), config.device().ringerDevice(),
                 config.device().ringtone(), tones.plan(), tones.warnings());
     }

@@ -3,8 +3,8 @@ package sipdesk.media.rtp;
 /**
  * RFC 4733 events for digits the user presses during a call, one 20 ms packet per frame: the first
  * packet carries the marker bit, all packets of an event share its start timestamp and report the
- * duration so far, and the end packet goes out {@link TelephoneEvent#END_REPETITIONS} times (section
- * 2.5.1.4) on consecutive frames. Voice is not sent while an event plays; a short gap follows each
+ * duration so far, and the end packet goes out up to 3 times (section 2.5.1.4; Yealink's
+ * {@code features.dtmf.repetition}) on consecutive frames. Voice is not sent while an event plays; a short gap follows each
  * event so that two equal digits stay two. Digits are queued from any thread into a fixed ring.
  */
 final class DtmfSender {
@@ -17,6 +17,7 @@ final class DtmfSender {
     private int size;
 
     private final int eventFrames;
+    private final int endRepetitions;
     private int code = -1;
     private long eventTimestamp;
     private int framesSent;
@@ -24,9 +25,13 @@ final class DtmfSender {
     private int gapLeft;
     private boolean marker;
 
-    /** @param durationMs how long each digit lasts before its end packets (Yealink plays 100 ms) */
-    DtmfSender(int durationMs) {
+    /**
+     * @param durationMs how long each digit lasts before its end packets (Yealink plays 100 ms)
+     * @param endRepetitions how many times the end packet goes out
+     */
+    DtmfSender(int durationMs, int endRepetitions) {
         this.eventFrames = Math.max(2, durationMs / 20);
+        this.endRepetitions = endRepetitions;
     }
 
     /** Queues a digit; false when it is not a DTMF character or the queue is full. */
@@ -68,7 +73,7 @@ final class DtmfSender {
             return TelephoneEvent.write(out, at, code, false, framesSent * frameTicks);
         }
         int length = TelephoneEvent.write(out, at, code, true, eventFrames * frameTicks);
-        if (++endsSent == TelephoneEvent.END_REPETITIONS) {
+        if (++endsSent == endRepetitions) {
             code = -1;
             gapLeft = GAP_FRAMES;
         }

@@ -129,7 +129,7 @@ public final class RtpSession implements AutoCloseable {
         this.ssrc = random.nextInt() & 0xFFFF_FFFFL;
         this.sequence = random.nextInt(1 << 16);
         this.timestamp = random.nextInt() & 0xFFFF_FFFFL;
-        this.dtmf = new DtmfSender(settings.dtmfDurationMs());
+        this.dtmf = new DtmfSender(settings.dtmfDurationMs(), settings.dtmfEndRepetitions());
         this.sender = new PacketSender(MAX_PACKET, "RTP :" + localPort);
         this.reports = new RtcpReports(ssrc, "sipdesk-" + Long.toHexString(ssrc) + "@" + settings.bindAddress().getHostAddress());
         this.framesToReport = nextReportFrames() / 2; // RFC 3550 6.2: the first report after half an interval
@@ -140,10 +140,10 @@ public final class RtpSession implements AutoCloseable {
         Objects.requireNonNull(dtmfListener, "dtmfListener");
         StandardProtocolFamily family = settings.bindAddress() instanceof Inet4Address
                 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
-        int evenPorts = (settings.maxPort() - settings.minPort()) / 2;
-        int first = ThreadLocalRandom.current().nextInt(evenPorts);
-        for (int i = 0; i < evenPorts; i++) {
-            int port = ((settings.minPort() + 1) & ~1) + 2 * ((first + i) % evenPorts);
+        int pairs = settings.portPairs();
+        int first = ThreadLocalRandom.current().nextInt(pairs);
+        for (int i = 0; i < pairs; i++) {
+            int port = settings.firstRtpPort() + 2 * ((first + i) % pairs);
             DatagramChannel rtp = DatagramChannel.open(family);
             DatagramChannel rtcp = DatagramChannel.open(family);
             try {

@@ -9,26 +9,61 @@ import java.util.Objects;
  * @param bindAddress the local interface, or the wildcard address
  * @param minPort lowest RTP port (Yealink {@code network.port.min_rtpport}, default 11780)
  * @param maxPort highest RTP port (Yealink {@code network.port.max_rtpport}, default 12780)
- * @param dtmfDurationMs how long each RFC 4733 digit lasts before its end packets
+ * @param dtmfDurationMs how long each RFC 4733 digit lasts before its end packets (Yealink
+ *     {@code features.dtmf.duration}, default 100)
+ * @param dtmfEndRepetitions how many times the end packet of a digit is sent (Yealink
+ *     {@code features.dtmf.repetition}, 1 to 3, default 3; RFC 4733 2.5.1.4 asks for 3)
  * @param rtcpIntervalMs mean RTCP report interval (RFC 3550 section 6.2: 5 s), randomised 0.5..1.5 times
  */
-public record RtpSettings(InetAddress bindAddress, int minPort, int maxPort, int dtmfDurationMs, int rtcpIntervalMs) {
+public record RtpSettings(InetAddress bindAddress, int minPort, int maxPort, int dtmfDurationMs, int dtmfEndRepetitions,
+                          int rtcpIntervalMs) {
+
+    public static final int DEFAULT_MIN_PORT = 11780;
+    public static final int DEFAULT_MAX_PORT = 12780;
 
     public RtpSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
-        if (minPort < 1024 || maxPort > 65534 || maxPort - minPort < 2) {
+        if (minPort < 1024 || maxPort > 65535 || maxPort - minPort < 1) {
             throw new IllegalArgumentException("RTP ports " + minPort + ".." + maxPort);
         }
-        if (dtmfDurationMs < 40 || rtcpIntervalMs < 100) {
-            throw new IllegalArgumentException("dtmf " + dtmfDurationMs + " ms, rtcp " + rtcpIntervalMs + " ms");
+        if (portPairs(minPort, maxPort) == 0) {
+            throw new IllegalArgumentException("no RTP/RTCP port pair in " + minPort + ".." + maxPort);
+        }
+        if (dtmfDurationMs < 40 || dtmfEndRepetitions < 1 || dtmfEndRepetitions > 3 || rtcpIntervalMs < 100) {
+            throw new IllegalArgumentException("dtmf " + dtmfDurationMs + " ms x" + dtmfEndRepetitions + ", rtcp "
+                    + rtcpIntervalMs + " ms");
         }
     }
 
     public static RtpSettings on(InetAddress bindAddress) {
-        return new RtpSettings(bindAddress, 11780, 12780, 100, 5000);
+        return new RtpSettings(bindAddress, DEFAULT_MIN_PORT, DEFAULT_MAX_PORT, 100, 3, 5000);
+    }
+
+    public RtpSettings withPorts(int min, int max) {
+        return new RtpSettings(bindAddress, min, max, dtmfDurationMs, dtmfEndRepetitions, rtcpIntervalMs);
+    }
+
+    public RtpSettings withDtmf(int durationMs, int endRepetitions) {
+        return new RtpSettings(bindAddress, minPort, maxPort, durationMs, endRepetitions, rtcpIntervalMs);
+    }
+
+    /** The lowest even port of the range: the first RTP port (RFC 3550 11: RTP even, RTCP the odd one above). */
+    public int firstRtpPort() {
+        return (minPort + 1) & ~1;
+    }
+
+    /** How many RTP/RTCP port pairs fit in the range. */
+    public int portPairs() {
+        return portPairs(minPort, maxPort);
+    }
+
+    /** How many RTP/RTCP port pairs fit in {@code min..max}, both ends included. */
+    public static int portPairs(int min, int max) {
+        int firstEven = (min + 1) & ~1;
+        return firstEven + 1 > max ? 0 : (max - firstEven - 1) / 2 + 1;
     }
 
     public RtpSettings withRtcpIntervalMs(int ms) {
-        return new RtpSettings(bindAddress, minPort, maxPort, dtmfDurationMs, ms);
+        return new RtpSettings(bindAddress, minPort, maxPort, dtmfDurationMs, dtmfEndRepetitions, ms);
     }
 }

@@ -4,8 +4,6 @@ package sipdesk.media.rtp;
 public final class TelephoneEvent {
 
     public static final int PAYLOAD_BYTES = 4;
-    /** Section 2.5.1.4: the end packet is sent three times. */
-    public static final int END_REPETITIONS = 3;
     /** Volume of the tone we describe: -10 dBm0 (section 2.3.4, a typical DTMF level). */
     static final int VOLUME = 10;
 
