@@ -88,7 +88,7 @@ final class ConfigAssembly {
             min = Integer.parseInt(Keys.RTP_MIN_PORT.defaultText());
             max = Integer.parseInt(Keys.RTP_MAX_PORT.defaultText());
         }
-        return new MediaConfig(min, max, v.get(Keys.DTMF_DURATION), v.get(Keys.DTMF_REPETITION));
+        return new MediaConfig(min, max, v.get(Keys.DTMF_DURATION), v.get(Keys.DTMF_REPETITION), v.get(Keys.RTP_TIMEOUT));
     }
 
     private ToneConfig tones() {

@@ -35,7 +35,7 @@ public final class Keys {
     private static final String MEDIA = "Account 1: codecs, DTMF, hold";
     private static final String CALLS = "Account 1: DND, forwarding, answering, dialling";
     private static final String FEATURES = "Phone-wide call features";
-    private static final String PHONE_MEDIA = "Phone-wide media: RTP ports, DTMF timing";
+    private static final String PHONE_MEDIA = "Phone-wide media: RTP ports, DTMF timing, dead calls";
     private static final String TONES = "Tones";
     private static final String DEVICE = "sipdesk: hardware, audio, files";
     private static final String PANEL = "sipdesk: Pi front panel wiring (BCM GPIO numbers, hardware/README.md)";
@@ -168,6 +168,8 @@ public final class Keys {
             "How long each digit sent as an RFC 2833/4733 event lasts, in ms (sent in 20 ms steps)."));
     public static final Setting<Integer> DTMF_REPETITION = add(y(PHONE_MEDIA, "features.dtmf.repetition", range(1, 3), "3",
             "How many times the end packet of each RFC 2833/4733 digit is sent."));
+    public static final Setting<Integer> RTP_TIMEOUT = add(s(PHONE_MEDIA, "sipdesk.media.rtp_timeout", range(0, 3600), "60",
+            "Seconds without RTP or RTCP from an answered, not held call before the phone hangs it up (a lost BYE); 0 = never."));
 
     // --- tones
     public static final Setting<String> TONE_COUNTRY = add(y(TONES, "voice.tone.country", ValueType.text(), "Custom",

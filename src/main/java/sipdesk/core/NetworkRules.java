@@ -28,6 +28,7 @@ final class NetworkRules {
             case RemoteHold h -> remoteHold(h, h.call(), true);
             case RemoteResume r -> remoteHold(r, r.call(), false);
             case RemoteHangup h -> remoteHangup(h);
+            case MediaTimeout m -> mediaTimeout(m);
             case RegistrationChanged r -> p.registration = r.state();
             case DtmfReceived d -> {} // shown nowhere yet; the media side logs it
             case MessageWaiting m -> p.messagesWaiting = Math.max(0, m.newMessages());
@@ -314,6 +315,27 @@ final class NetworkRules {
             case Conference c when c.second().id().equals(id) -> leaveConference(c.second(), c.first());
             default -> p.refuse(event);
         }
+    }
+
+    /** An answered call went silent both ways: hang it up (BYE) and go on as if the peer had. */
+    private void mediaTimeout(MediaTimeout event) {
+        CallId id = event.call();
+        boolean answered = switch (p.state) {
+            case Connected c -> c.call().id().equals(id);
+            case Holding h -> h.call().id().equals(id);
+            case CallWaiting w -> w.current().id().equals(id);
+            case TwoCalls t -> t.active().id().equals(id) || t.held().id().equals(id);
+            case TransferDialling t -> t.held().id().equals(id);
+            case Consulting c -> c.held().id().equals(id);
+            case Conference c -> c.first().id().equals(id) || c.second().id().equals(id);
+            default -> false;
+        };
+        if (!answered) {
+            p.refuse(event);
+            return;
+        }
+        p.emit(new Hangup(id));
+        remoteHangup(new RemoteHangup(id));
     }
 
     /** The peer hung up the only call: Yealink plays busy tone for features.busy_tone_delay seconds. */

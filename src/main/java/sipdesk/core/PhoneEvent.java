@@ -126,6 +126,9 @@ public sealed interface PhoneEvent {
     /** The peer sent BYE (or the dialog died). */
     record RemoteHangup(CallId call) implements NetworkEvent {}
 
+    /** No RTP or RTCP from a call whose media flows both ways for the configured time: its BYE was lost or the peer is gone. */
+    record MediaTimeout(CallId call) implements NetworkEvent {}
+
     record RegistrationChanged(RegistrationState state) implements NetworkEvent {
         public RegistrationChanged {
             Objects.requireNonNull(state, "state");

@@ -22,6 +22,7 @@ final class CallTags {
             case PhoneEvent.RemoteHold c -> c.call();
             case PhoneEvent.RemoteResume c -> c.call();
             case PhoneEvent.RemoteHangup c -> c.call();
+            case PhoneEvent.MediaTimeout c -> c.call();
             case PhoneEvent.DtmfReceived c -> c.call();
             case PhoneEvent.TransferRequested c -> c.call();
             case PhoneEvent.TransferResult c -> c.call();

@@ -24,6 +24,8 @@ final class CallMedia {
     final short[] heard = new short[MediaEngine.ENGINE_FRAME];
     /** What we send this call in the current frame, at the engine rate. */
     final short[] outgoing = new short[MediaEngine.ENGINE_FRAME];
+    /** Whether the current silence was reported to the core (used only by {@link SilenceTimeouts}). */
+    boolean silenceReported;
 
     CallMedia(CallId call, RtpSession rtp, SdpNegotiator sdp) {
         this.call = call;

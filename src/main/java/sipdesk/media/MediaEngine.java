@@ -38,7 +38,7 @@ import sipdesk.media.tone.TonePattern;
  * <p>Threads: {@link #execute} runs on the core thread and only publishes what it asks for
  * (volatile fields); the {@code media-handset} thread (see {@link HandsetLoop}) does the audio, paced
  * by the card; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
- * two RTP receiver threads; {@link MediaSessions} methods run on the SIP adapter's thread.
+ * two RTP receiver threads; a virtual thread watches for calls gone silent ({@link SilenceTimeouts}); {@link MediaSessions} methods run on the SIP adapter's thread.
  */
 public final class MediaEngine implements Audio, MediaSessions {
 
@@ -99,6 +99,10 @@ public final class MediaEngine implements Audio, MediaSessions {
                 .start(engine.handset);
         ringer.ifPresent(r -> engine.ringerThread = Thread.ofPlatform().daemon().name("media-ringer")
                 .start(new RingerLoop(engine, r, RingSource.load(setup.ringtone(), ENGINE_RATE))));
+        int silence = setup.rtp().silenceTimeoutSeconds();
+        if (silence > 0) {
+            Thread.ofVirtual().name("media-silence").start(new SilenceTimeouts(engine.calls.values(), silence, events, engine::closed));
+        }
         return engine;
     }
 

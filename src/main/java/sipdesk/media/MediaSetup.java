@@ -42,7 +42,8 @@ public record MediaSetup(SdpPolicy sdp, RtpSettings rtp, Optional<String> captur
         TonePlan.Customised tones = TonePlans.fromYealinkSettings(yealinkToneSettings(config.tones()));
         RtpSettings rtp = RtpSettings.on(rtpBindAddress)
                 .withPorts(config.media().minRtpPort(), config.media().maxRtpPort())
-                .withDtmf(config.media().dtmfDurationMs(), config.media().dtmfRepetitions());
+                .withDtmf(config.media().dtmfDurationMs(), config.media().dtmfRepetitions())
+                .withSilenceTimeoutSeconds(config.media().rtpTimeoutSeconds());
         return new MediaSetup(SdpPolicy.from(config.account()), rtp,
                 config.device().captureDevice(), config.device().playbackDevice(), config.device().ringerDevice(),
                 config.device().ringtone(), tones.plan(), tones.warnings());

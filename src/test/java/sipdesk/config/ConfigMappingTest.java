@@ -116,12 +116,13 @@ class ConfigMappingTest {
 
     @Test
     void rtpPortsAndDtmfTimingComeFromThePhoneWideKeys() {
-        assertEquals(new MediaConfig(11780, 12780, 100, 3), config(ACCOUNT).media());
-        assertEquals(new MediaConfig(20000, 20099, 160, 1), config(ACCOUNT + """
+        assertEquals(new MediaConfig(11780, 12780, 100, 3, 60), config(ACCOUNT).media());
+        assertEquals(new MediaConfig(20000, 20099, 160, 1, 0), config(ACCOUNT + """
                 network.port.min_rtpport = 20000
                 network.port.max_rtpport = 20099
                 features.dtmf.duration = 160
                 features.dtmf.repetition = 1
+                sipdesk.media.rtp_timeout = 0
                 """).media());
     }
 
@@ -130,7 +131,7 @@ class ConfigMappingTest {
         ConfigLoad.Loaded l = loaded(ACCOUNT + "network.port.min_rtpport = 20001\nnetwork.port.max_rtpport = 20002\n");
         assertEquals(List.of("sipdesk.cfg:6: network.port.max_rtpport: range 20001..20002 has no room for an even RTP port"
                 + " and the RTCP port above it; using 11780..12780"), messages(l.warnings()));
-        assertEquals(new MediaConfig(11780, 12780, 100, 3), l.config().media());
+        assertEquals(new MediaConfig(11780, 12780, 100, 3, 60), l.config().media());
     }
 
     @Test

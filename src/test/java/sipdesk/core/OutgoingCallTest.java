@@ -103,6 +103,31 @@ class OutgoingCallTest {
     }
 
     @Test
+    void aConnectedCallThatGoesSilentIsHungUpAndEndsAsIfThePeerHad() {
+        var h = calling();
+        h.send(new Answered(call));
+        h.takeSip();
+        h.send(new MediaTimeout(call));
+        assertEquals(List.of(new Hangup(call)), h.takeSip());
+        assertInstanceOf(Ended.class, h.state());
+        assertTrue(h.screenText().contains("Call ended"));
+        assertEquals("1002", h.phone.saved().history().get(0).peer().number());
+    }
+
+    @Test
+    void aMediaTimeoutWhileStillCallingOrForAnotherCallIsRefused() {
+        var h = calling();
+        var commands = h.send(new MediaTimeout(call));
+        assertEquals(List.of(), h.takeSip());
+        assertTrue(commands.stream().anyMatch(c -> c instanceof Refused), commands.toString());
+        assertInstanceOf(Calling.class, h.state());
+        h.send(new Answered(call));
+        h.send(new MediaTimeout(new CallId("someone-else")));
+        assertEquals(List.of(), h.takeSip());
+        assertInstanceOf(Connected.class, h.state());
+    }
+
+    @Test
     void handsFreeCallEndsBackToIdleAfterTheEndedScreen() {
         var h = new PhoneHarness();
         h.type("1002").press(Key.OK);

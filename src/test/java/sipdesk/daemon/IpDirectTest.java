@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sipdesk.testing.RunningPhone;
@@ -36,6 +41,38 @@ class IpDirectTest {
             assertTrue(phone.cli("hangup").startsWith("0 "));
             assertEquals(0, far.awaitExit(WAIT), "sipp saw INVITE, ACK and BYE:\n" + far.output());
             assertTrue(far.messages().contains("INVITE sip:127.0.0.1:" + far.port), far.messages());
+        }
+    }
+
+    @Test
+    void aCallWhoseFarEndSendsNoMediaIsHungUpAfterTheRtpTimeout() throws Exception {
+        Path cfg = dir.resolve("sipdesk.cfg");
+        Files.writeString(cfg, """
+                account.1.enable = 0
+                sipdesk.sip.local_address = 127.0.0.1
+                sipdesk.sip.local_port = %d
+                sipdesk.media.rtp_timeout = 2
+                """.formatted(FreePorts.udpAndTcp()));
+        Logger watch = Logger.getLogger("sipdesk.media.SilenceTimeouts");
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override public void publish(LogRecord r) { warnings.add(r.getMessage()); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        watch.addHandler(handler);
+        // sipp answers with SDP but never sends RTP or RTCP: a peer that is gone, or whose BYE was lost
+        try (RunningPhone phone = RunningPhone.start(cfg, dir, "auto");
+             Sipp far = Sipp.uas(dir, "uas_answer.xml", Map.of())) {
+            phone.awaitStatus("registration: none (IP direct calls, 127.0.0.1)");
+            assertTrue(phone.cli("dial", "127*0*0*1*" + far.port).startsWith("0 "));
+            phone.awaitStatus("state: Connected");
+            assertEquals(0, far.awaitExit(WAIT), "sipp got our BYE without anyone hanging up:\n" + far.output());
+            phone.awaitStatus("state: Idle");
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).contains("no RTP, no RTCP"), warnings.toString());
+        } finally {
+            watch.removeHandler(handler);
         }
     }
 }

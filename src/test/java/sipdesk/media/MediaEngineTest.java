@@ -71,6 +71,27 @@ class MediaEngineTest {
     }
 
     @Test
+    void aCallWhosePeerFallsSilentIsReportedOnceAndOnlyThen() throws Exception {
+        MediaSetup base = EngineFixture.setup();
+        MediaSetup oneSecond = new MediaSetup(base.sdp(), base.rtp().withSilenceTimeoutSeconds(1), base.captureDevice(),
+                base.playbackDevice(), base.ringerDevice(), base.ringtone(), base.tones(), List.of());
+        try (EngineFixture a = new EngineFixture(dir, "a", 0, oneSecond);
+             EngineFixture b = new EngineFixture(dir, "b", 1000, EngineFixture.setup())) {
+            call(a, X, b, Y);
+            b.engine.execute(new ConnectMedia(List.of(Y)));
+            // b talks for 3 s (150 packets): three times the timeout, yet nothing is reported
+            long talking = System.nanoTime() + 15_000_000_000L;
+            while (a.engine.stats(X).orElseThrow().packetsReceived() < 150 && System.nanoTime() < talking) Thread.sleep(20);
+            assertTrue(a.engine.stats(X).orElseThrow().packetsReceived() >= 150);
+            assertEquals(List.of(), a.events);
+            b.engine.close(Y); // gone without a BYE reaching a
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (a.events.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals(List.of(new PhoneEvent.MediaTimeout(X)), a.events);
+        }
+    }
+
+    @Test
     void dialToneFromTheCountryPlanPlaysAndStops() throws Exception {
         try (EngineFixture a = new EngineFixture(dir, "a", 0, EngineFixture.setup())) {
             a.engine.execute(new PlayTone(Tone.DIAL));

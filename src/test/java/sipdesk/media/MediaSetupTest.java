@@ -15,12 +15,13 @@ import sipdesk.media.rtp.RtpSettings;
 class MediaSetupTest {
 
     @Test
-    void rtpPortRangeAndDtmfTimingReachTheRtpSettings() {
+    void rtpPortRangeDtmfTimingAndSilenceTimeoutReachTheRtpSettings() {
         String text = """
                 network.port.min_rtpport = 30000
                 network.port.max_rtpport = 30011
                 features.dtmf.duration = 240
                 features.dtmf.repetition = 2
+                sipdesk.media.rtp_timeout = 90
                 """;
         ConfigLoad.Loaded loaded = assertInstanceOf(ConfigLoad.Loaded.class,
                 ConfigFile.parse("sipdesk.cfg", text.getBytes(UTF_8), Strictness.STRICT));
@@ -30,5 +31,6 @@ class MediaSetupTest {
         assertEquals(6, rtp.portPairs());
         assertEquals(240, rtp.dtmfDurationMs());
         assertEquals(2, rtp.dtmfEndRepetitions());
+        assertEquals(90, rtp.silenceTimeoutSeconds());
     }
 }

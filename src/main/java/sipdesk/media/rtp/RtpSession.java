@@ -115,6 +115,7 @@ public final class RtpSession implements AutoCloseable {
     private long lastEventTimestamp = -1;
     private long lastEventSsrc = -1;
     private final ReceptionStats reception = new ReceptionStats();
+    private final SilenceWatch silence = new SilenceWatch();
     private final RtcpReports reports;
     private volatile long dtmfReceived;
     private long oddSizedPackets;
@@ -203,6 +204,7 @@ public final class RtpSession implements AutoCloseable {
             reception.clockRate(plan.clockRate());
             stream = next;
         }
+        silence.plan(plan, System.nanoTime());
         LOG.fine(() -> "RTP :" + localPort + " plan " + plan);
     }
 
@@ -368,6 +370,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private void onRtp(InetSocketAddress from, int length, long nowNanos) {
+        silence.heard(nowNanos);
         Stream s = stream;
         int offset = RtpPacket.payloadOffset(receiveBytes, length);
         if (s == null || offset < 0) return;
@@ -432,6 +435,7 @@ public final class RtpSession implements AutoCloseable {
             try {
                 rtcpInBuffer.clear();
                 InetSocketAddress from = (InetSocketAddress) rtcp.receive(rtcpInBuffer);
+                silence.heard(System.nanoTime());
                 InetSocketAddress latched = latchedRtcp;
                 if (latched == null || !latched.equals(from)) latchedRtcp = from;
                 Stream s = stream;
@@ -448,6 +452,11 @@ public final class RtpSession implements AutoCloseable {
     }
 
     // --- statistics -----------------------------------------------------------------------------
+
+    /** How long the peer has sent nothing, RTP or RTCP, though the plan has it send; 0 when it need not send. */
+    public long silentMillis(long nowNanos) {
+        return silence.silentMillis(nowNanos);
+    }
 
     public CallStats stats() {
         Stream s = stream;
