@@ -72,10 +72,15 @@ class AudioPathAllocationTest {
         long[] sink = new long[1];
 
         runFrames(FRAMES, codec, tone, mixer, buffer, scaler, goertzel, pcm, beep, payload, played, decoded, sink);
-        long before = allocatedBytes();
-        runFrames(FRAMES, codec, tone, mixer, buffer, scaler, goertzel, pcm, beep, payload, played, decoded, sink);
-        long allocated = allocatedBytes() - before;
-        // A few hundred bytes of slack for the measurement itself; one object per frame would be >30 kB.
+        // The least of three runs: a deoptimisation now and then (the JIT recompiling a method whose
+        // allocations it had removed) allocates once, about a kilobyte, in one run; one object per
+        // frame would show in every run as over 30 kB.
+        long allocated = Long.MAX_VALUE;
+        for (int run = 0; run < 3; run++) {
+            long before = allocatedBytes();
+            runFrames(FRAMES, codec, tone, mixer, buffer, scaler, goertzel, pcm, beep, payload, played, decoded, sink);
+            allocated = Math.min(allocated, allocatedBytes() - before);
+        }
         assertTrue(allocated < 1024, codecName + ": " + allocated + " bytes allocated over " + FRAMES + " frames");
     }
 

@@ -49,6 +49,28 @@ final class EngineFixture implements AutoCloseable {
         return MediaSetup.from(SipdeskConfig.defaults(), InetAddress.getLoopbackAddress());
     }
 
+    /**
+     * Waits (bounded) until each engine's handset has run {@code n} more 20 ms frames, so that each
+     * recording has grown by {@code n} frames whatever the machine's load.
+     */
+    static void runFrames(int n, EngineFixture... fixtures) throws InterruptedException {
+        long[] targets = new long[fixtures.length];
+        for (int i = 0; i < fixtures.length; i++) targets[i] = fixtures[i].engine.frames() + n;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int i = 0; i < fixtures.length; i++) {
+            while (fixtures[i].engine.frames() < targets[i] && System.nanoTime() < deadline) Thread.sleep(5);
+            if (fixtures[i].engine.frames() < targets[i]) {
+                throw new AssertionError("the handset ran " + fixtures[i].engine.frames() + " of " + targets[i] + " frames in 30 s");
+            }
+        }
+    }
+
+    /** Waits (bounded) until {@code count} events were posted. */
+    void awaitEvents(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (events.size() < count && System.nanoTime() < deadline) Thread.sleep(5);
+    }
+
     /** The earpiece recording so far (closes the engine). */
     short[] earpiece() throws IOException {
         close();

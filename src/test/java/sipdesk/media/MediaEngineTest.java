@@ -48,7 +48,7 @@ class MediaEngineTest {
             assertEquals("G722", a.engine.stats(X).orElseThrow().codec()); // Yealink default priority: G.722 first
             a.engine.execute(new ConnectMedia(List.of(X)));
             b.engine.execute(new ConnectMedia(List.of(Y)));
-            Thread.sleep(1500);
+            EngineFixture.runFrames(75, a, b);
             assertTrue(a.engine.stats(X).orElseThrow().packetsReceived() > 50);
             short[] atB = b.earpiece();
             short[] atA = a.earpiece();
@@ -65,7 +65,7 @@ class MediaEngineTest {
             a.engine.execute(new ConnectMedia(List.of(X)));
             assertTrue(a.engine.sendDtmf(X, '5'));
             assertTrue(a.engine.sendDtmf(X, '#'));
-            Thread.sleep(800);
+            b.awaitEvents(2);
             assertEquals(List.of(new PhoneEvent.DtmfReceived(Y, '5'), new PhoneEvent.DtmfReceived(Y, '#')), b.events);
         }
     }
@@ -95,9 +95,9 @@ class MediaEngineTest {
     void dialToneFromTheCountryPlanPlaysAndStops() throws Exception {
         try (EngineFixture a = new EngineFixture(dir, "a", 0, EngineFixture.setup())) {
             a.engine.execute(new PlayTone(Tone.DIAL));
-            Thread.sleep(600);
+            EngineFixture.runFrames(30, a);
             a.engine.execute(new StopTone());
-            Thread.sleep(400);
+            EngineFixture.runFrames(20, a);
             short[] heard = a.earpiece();
             assertTrue(EngineFixture.framesWith(heard, 350, 100, 500, 0.3) > 0.9); // US dial tone: 350 + 440 Hz
             assertTrue(EngineFixture.framesWith(heard, 440, 100, 500, 0.3) > 0.9);
@@ -109,7 +109,7 @@ class MediaEngineTest {
     void ringerWithoutACardOfItsOwnRingsOnTheEarpiece() throws Exception {
         try (EngineFixture a = new EngineFixture(dir, "a", 0, EngineFixture.setup())) {
             a.engine.execute(new StartRinger());
-            Thread.sleep(300);
+            EngineFixture.runFrames(15, a);
             a.engine.execute(new StopRinger());
             short[] heard = a.earpiece();
             assertTrue(EngineFixture.framesWith(heard, 800, 20, 300, 0.3) > 0.5);
@@ -123,9 +123,9 @@ class MediaEngineTest {
             call(a, X, b, Y);
             a.engine.execute(new ConnectMedia(List.of(X)));
             b.engine.execute(new ConnectMedia(List.of(Y)));
-            Thread.sleep(500);
+            EngineFixture.runFrames(25, a, b);
             a.engine.execute(new PlayTone(Tone.CALL_WAITING)); // US: 440 Hz, 300 ms
-            Thread.sleep(250);
+            EngineFixture.runFrames(13, a);
             short[] heard = a.earpiece();
             sipdesk.media.tone.Goertzel beep = new sipdesk.media.tone.Goertzel(440, 16000);
             sipdesk.media.tone.Goertzel voice = new sipdesk.media.tone.Goertzel(1000, 16000);
@@ -151,7 +151,7 @@ class MediaEngineTest {
             a.engine.execute(new ConnectMedia(List.of(X, Z)));
             b.engine.execute(new ConnectMedia(List.of(Y)));
             c.engine.execute(new ConnectMedia(List.of(Y)));
-            Thread.sleep(1500);
+            EngineFixture.runFrames(75, a, b, c);
             short[] atC = c.earpiece();
             short[] atB = b.earpiece();
             short[] atA = a.earpiece();
@@ -198,9 +198,9 @@ class MediaEngineTest {
                 () -> java.util.Optional.of(ringerSpeaker), 16000, java.time.Duration.ofMinutes(1));
         try (EngineFixture a = new EngineFixture(dir, "a", 0, setup, java.util.Optional.of(ringer))) {
             a.engine.execute(new StartRinger());
-            Thread.sleep(500);
+            EngineFixture.runFrames(25, a);
             a.engine.execute(new StopRinger());
-            Thread.sleep(100);
+            EngineFixture.runFrames(5, a);
             short[] earpiece = a.earpiece();
             assertEquals(0, EngineFixture.framesWith(earpiece, 1500, 0, 500, 0.1));
         }
