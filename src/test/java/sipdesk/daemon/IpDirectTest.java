@@ -25,14 +25,18 @@ class IpDirectTest {
     @TempDir
     Path dir;
 
-    @Test
-    void withNoAccountThePhoneDialsAnIpAddressDirectly() throws Exception {
-        Path cfg = dir.resolve("sipdesk.cfg");
-        Files.writeString(cfg, """
+    /** A config with no account, listening on loopback, plus {@code extra} lines. */
+    private Path config(String extra) throws Exception {
+        return Files.writeString(dir.resolve("sipdesk.cfg"), """
                 account.1.enable = 0
                 sipdesk.sip.local_address = 127.0.0.1
                 sipdesk.sip.local_port = %d
-                """.formatted(FreePorts.udpAndTcp()));
+                """.formatted(FreePorts.udpAndTcp()) + extra);
+    }
+
+    @Test
+    void withNoAccountThePhoneDialsAnIpAddressDirectly() throws Exception {
+        Path cfg = config("");
         try (RunningPhone phone = RunningPhone.start(cfg, dir, "auto");
              Sipp far = Sipp.uas(dir, "uas_answer.xml", Map.of())) {
             phone.awaitStatus("registration: none (IP direct calls, 127.0.0.1)");
@@ -46,13 +50,7 @@ class IpDirectTest {
 
     @Test
     void aCallWhoseFarEndSendsNoMediaIsHungUpAfterTheRtpTimeout() throws Exception {
-        Path cfg = dir.resolve("sipdesk.cfg");
-        Files.writeString(cfg, """
-                account.1.enable = 0
-                sipdesk.sip.local_address = 127.0.0.1
-                sipdesk.sip.local_port = %d
-                sipdesk.media.rtp_timeout = 2
-                """.formatted(FreePorts.udpAndTcp()));
+        Path cfg = config("sipdesk.media.rtp_timeout = 2\n");
         Logger watch = Logger.getLogger("sipdesk.media.SilenceTimeouts");
         List<String> warnings = new CopyOnWriteArrayList<>();
         Handler handler = new Handler() {
