@@ -103,6 +103,8 @@ public final class JitterBuffer {
      */
     private final long[] recentSpreads = new long[REMEMBERED_WINDOWS];
     private int recentAt;
+    /** Whether the last window asked for a change, which the time-scaler then made during this one. */
+    private boolean adjustedLastWindow;
     private final int clockRate;
     /** The RTP timestamp transit times are counted from (the stream's first), so they stay small. */
     private long transitOrigin;
@@ -388,23 +390,28 @@ public final class JitterBuffer {
      * (shortened to the frame as soon as five seconds allow it).
      */
     private int adaptByWait(long leastWait, long spread, boolean underran) {
-        long lengthenBelow = Math.max(MIN_SPARE_NANOS, Math.round(2 * delay.jitterMs() * 1_000_000)) + EARLY_NANOS;
         recentSpreads[recentAt] = underran ? Long.MAX_VALUE : spread;
         recentAt = (recentAt + 1) % REMEMBERED_WINDOWS;
-        if (underran || leastWait < lengthenBelow) {
+        // A window in which the time-scaler made the last change has waits from before and after it:
+        // only an underrun is answered then (a second lengthening, or a cut on stale waits, would overdo it).
+        int adjustment = underran ? -1 : adjustedLastWindow ? 0 : adjustmentFor(leastWait, spread);
+        adjustedLastWindow = adjustment != 0;
+        return adjustment;
+    }
+
+    private int adjustmentFor(long leastWait, long spread) {
+        long lengthenBelow = Math.max(MIN_SPARE_NANOS, Math.round(2 * delay.jitterMs() * 1_000_000)) + EARLY_NANOS;
+        if (leastWait < lengthenBelow) {
             return -1;
         }
         long widest = 0;
         for (long s : recentSpreads) widest = Math.max(widest, s);
         if (leastWait == Long.MAX_VALUE || widest == Long.MAX_VALUE) {
-            return 0;
+            return 0; // nothing played, or an underrun in the remembered windows
         }
         long room = leastWait - (widest - spread) - lengthenBelow - HYSTERESIS_NANOS;
-        if (room >= frameNanos) {
-            // All the excess at once (a start-up burst), a few frames at most: each is cut in pitch periods.
-            return (int) Math.min(MAX_FRAMES_PER_ADJUSTMENT, room / frameNanos);
-        }
-        return 0;
+        // All the excess at once (a start-up burst), a few frames at most: each is cut in pitch periods.
+        return room >= frameNanos ? (int) Math.min(MAX_FRAMES_PER_ADJUSTMENT, room / frameNanos) : 0;
     }
 
     private void startWindow() {
