@@ -13,9 +13,9 @@ import sipdesk.media.tone.ToneGenerator;
 import sipdesk.media.tone.TonePattern;
 
 /**
- * The device-clock thread of the handset: once per 20 ms frame it reads the microphone, pulls each
- * connected call's frame from its jitter buffer, plays their sum with the tone (and the ring when the
- * ringer shares this card) on the earpiece, and sends each call the microphone plus the other call's
+ * The device-clock thread of the handset: once per 20 ms frame it pulls each connected call's frame
+ * from its jitter buffer, plays their sum with the tone (and the ring when the ringer shares this card)
+ * on the earpiece, reads the microphone, and sends each call the microphone plus the other call's
  * voice (a local three-way conference, YEALINK.md flow 11). The card's own clock paces the loop;
  * without a card a {@link FrameClock} does. Allocation-free per frame.
  */
@@ -72,13 +72,17 @@ final class HandsetLoop implements Runnable {
         Speaker speaker = earpiece.device();
         if (!mic.clocked() && !speaker.clocked()) clock.awaitNextFrame();
         record(System.nanoTime());
-        readMicrophone(mic);
+        // The earpiece is written before the microphone is read. On a card this changes nothing (the
+        // pull from the jitter buffer and the write still follow the last capture at once, and each
+        // capture read blocks for its own 20 ms), but a device that hears its own earpiece without a
+        // clock (an echo test device, a software loop) gets this frame's audio, not the last frame's.
         CallMedia[] connected = engine.connected();
         for (CallMedia call : connected) call.receive();
         mixSpeaker(connected);
+        writeSpeaker(speaker);
+        readMicrophone(mic);
         sendToCalls(connected);
         for (CallMedia call : engine.notConnected()) call.idle();
-        writeSpeaker(speaker);
         frames++;
     }
 

@@ -23,6 +23,11 @@ abstract class JavaSoundLine<L extends DataLine> implements AudioDevice {
         this.name = name;
     }
 
+    /** Bytes of this line's format per millisecond (for figures). */
+    final double bytesPerMs() {
+        return sampleRate * 2.0 * channels / 1000;
+    }
+
     @Override
     public final int sampleRate() {
         return sampleRate;

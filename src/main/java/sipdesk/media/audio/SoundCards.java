@@ -19,12 +19,14 @@ import javax.sound.sampled.TargetDataLine;
  * {@code <card id> [plughw:C,D]} and USB and HDMI cards swap numbers between boots. An empty name
  * takes ALSA's {@code default}. Rates are tried in order: the one asked for, then what cards commonly
  * support (many USB cards do only 48 kHz); mono first, then stereo. Every line gets a buffer of
- * {@link #BUFFER_FRAMES} frames of 20 ms.
+ * {@link #BUFFER_FRAMES} frames of 20 ms: the earpiece keeps one frame queued ahead of the one being
+ * written (see {@link JavaSoundSpeaker}), the microphone is read a frame at a time as the card fills
+ * it, so each way the card adds at most 40 ms. The size ALSA grants is logged.
  */
 public final class SoundCards {
 
     private static final Logger LOG = Logger.getLogger(SoundCards.class.getName());
-    public static final int BUFFER_FRAMES = 4;
+    public static final int BUFFER_FRAMES = 2;
     private static final int[] COMMON_RATES = {16000, 48000, 44100, 32000, 8000};
 
     private SoundCards() {
@@ -43,6 +45,7 @@ public final class SoundCards {
                 SourceDataLine line = (SourceDataLine) c.mixer.getLine(c.info);
                 line.open(c.format, bufferBytes(c.format));
                 line.start();
+                logGranted("playback", c, line);
                 return Optional.of(new JavaSoundSpeaker(line, (int) c.format.getSampleRate(), c.format.getChannels(),
                         c.mixer.getMixerInfo().getName()));
             } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
@@ -58,6 +61,7 @@ public final class SoundCards {
                 TargetDataLine line = (TargetDataLine) c.mixer.getLine(c.info);
                 line.open(c.format, bufferBytes(c.format));
                 line.start();
+                logGranted("capture", c, line);
                 return Optional.of(new JavaSoundMicrophone(line, (int) c.format.getSampleRate(), c.format.getChannels(),
                         c.mixer.getMixerInfo().getName()));
             } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
@@ -65,6 +69,15 @@ public final class SoundCards {
             }
         }
         return Optional.empty();
+    }
+
+    private static void logGranted(String direction, Candidate c, DataLine line) {
+        LOG.info(() -> direction + " " + c + ": line buffer " + bytesToMs(line.getBufferSize(), c.format)
+                + " ms (" + line.getBufferSize() + " bytes; asked for " + bufferBytes(c.format) + ")");
+    }
+
+    static int bytesToMs(int bytes, AudioFormat format) {
+        return Math.round(bytes * 1000f / (format.getSampleRate() * format.getFrameSize()));
     }
 
     private static int bufferBytes(AudioFormat format) {

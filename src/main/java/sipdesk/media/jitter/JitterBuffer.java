@@ -41,10 +41,19 @@ public final class JitterBuffer {
     /** Least time a frame should wait for its turn, over the network's jitter (time-scaled playout). */
     private static final long MIN_SPARE_NANOS = 3_000_000L;
     /**
-     * Beyond a frame over the spare before the delay is shortened: more than the {@link TimeScaler}
-     * may overshoot when it lengthens (half a lag, 10 ms at most), so one change does not undo another.
+     * Beyond a frame over the spare before the delay is shortened, so that after the cut frames still
+     * wait this much over the point of lengthening again: room for scheduling noise (a frame woken a
+     * few ms late) that would otherwise lengthen the delay at once. The {@link TimeScaler} makes
+     * changes of whole frames of the time frames wait here, its own overshoot it keeps apart.
      */
-    private static final long HYSTERESIS_NANOS = 12_000_000L;
+    private static final long HYSTERESIS_NANOS = 2_000_000L;
+    /**
+     * Windows (seconds) the widest spread of transit times is remembered: the delay is shortened only
+     * as far as the worst lateness of the last five seconds would still leave room. A network that
+     * came late once in that time may well again (WiFi scans, a periodic burst of traffic), and
+     * lengthening again after the next costs concealment if it comes too late.
+     */
+    private static final int REMEMBERED_WINDOWS = 5;
     /**
      * How long before frames come within the spare of their turn the delay is lengthened: long enough
      * (40 frames of a sender 0.5 % slow) for the time-scaler to wait for a seam in phase.
@@ -81,9 +90,24 @@ public final class JitterBuffer {
     private long nowNanos = NO_TIME;
     /** Over the current window: the least time a played frame had waited, and whether any came too late. */
     private long windowLeastWait;
+    /** Over the current window: the least and greatest transit time (arrival less RTP timestamp) of the packets put. */
+    private long windowLeastTransit;
+    private long windowGreatestTransit;
     private boolean windowUnderran;
     private long windowLevelSum;
     private int lastLevel;
+    /**
+     * Of each of the last {@link #REMEMBERED_WINDOWS} windows: the spread of its transit times, how
+     * much later than the earliest its latest packet came (the network's jitter and the scheduling of
+     * both ends; what the playout delay does, and a window's share of clock drift, move all alike).
+     */
+    private final long[] recentSpreads = new long[REMEMBERED_WINDOWS];
+    private int recentAt;
+    /** Whether the last window asked for a change, which the time-scaler then made during this one. */
+    private boolean adjustedLastWindow;
+    private final int clockRate;
+    /** The RTP timestamp transit times are counted from (the stream's first), so they stay small. */
+    private long transitOrigin;
 
     private long received;
     private long duplicates;
@@ -117,6 +141,7 @@ public final class JitterBuffer {
         this.frameTicks = frameTicks;
         this.frameMs = frameTicks * 1000 / clockRate;
         this.frameNanos = frameTicks * 1_000_000_000L / clockRate;
+        this.clockRate = clockRate;
         this.maxPayloadBytes = maxPayloadBytes;
         this.delay = new PlayoutDelay(clockRate, frameTicks, minDelayMs, maxDelayMs);
         // Room for the largest delay plus as much again of early or reordered packets.
@@ -126,6 +151,7 @@ public final class JitterBuffer {
         this.slotArrival = new long[slots];
         this.slotData = new byte[slots * maxPayloadBytes];
         Arrays.fill(slotTimestamp, EMPTY);
+        Arrays.fill(recentSpreads, 0);
     }
 
     /** A buffer for 20 ms frames with the phone's bounds: 20 to 200 ms of playout delay. */
@@ -176,6 +202,9 @@ public final class JitterBuffer {
             reset = true;
         }
         delay.arrived(timestamp, arrivalNanos);
+        long transit = arrivalNanos - (timestamp - transitOrigin) * 1_000_000_000L / clockRate;
+        windowLeastTransit = Math.min(windowLeastTransit, transit);
+        windowGreatestTransit = Math.max(windowGreatestTransit, transit);
         if (timestamp < cursor && !rescuedFromUnderrun(timestamp)) {
             late++;
             return Arrival.LATE;
@@ -276,7 +305,8 @@ public final class JitterBuffer {
             System.arraycopy(slotData, slot * maxPayloadBytes, out, outOffset, length);
             slotTimestamp[slot] = EMPTY;
             if (nowNanos != NO_TIME) {
-                windowLeastWait = Math.min(windowLeastWait, nowNanos - slotArrival[slot]);
+                long wait = nowNanos - slotArrival[slot];
+                windowLeastWait = Math.min(windowLeastWait, wait);
             }
             cursor += frameTicks;
             underrunsInARow = 0;
@@ -326,7 +356,9 @@ public final class JitterBuffer {
     /** Once per window: +1 to drop a frame, -1 to insert one, 0 to leave the delay alone. */
     private int adapt(int level) {
         if (settlingGets > 0) {
-            settlingGets--;
+            if (--settlingGets == 0) {
+                startWindow(); // the first window sees the settled stream, not the start-up burst
+            }
             return 0;
         }
         windowLevelSum += level;
@@ -335,10 +367,11 @@ public final class JitterBuffer {
         }
         double average = (double) windowLevelSum / windowGets;
         long leastWait = windowLeastWait;
+        long spread = windowGreatestTransit < windowLeastTransit ? 0 : windowGreatestTransit - windowLeastTransit;
         boolean underran = windowUnderran;
         startWindow();
         if (callerAdjusts && nowNanos != NO_TIME) {
-            return adaptByWait(leastWait, underran);
+            return adaptByWait(leastWait, spread, underran);
         }
         int target = delay.targetFrames();
         if (average >= target + 1) {
@@ -350,23 +383,43 @@ public final class JitterBuffer {
         return 0;
     }
 
-    /** Time-scaled playout: keeps the closest call of the window a little over the jitter, under a frame more. */
-    private int adaptByWait(long leastWait, boolean underran) {
-        long spare = Math.max(MIN_SPARE_NANOS, Math.round(2 * delay.jitterMs() * 1_000_000));
-        if (underran || leastWait < spare + EARLY_NANOS) {
+    /**
+     * Time-scaled playout: keeps the closest call of the window a little over the jitter (lengthened at
+     * once, and after an underrun), and under a frame more than that plus the hysteresis and what the
+     * widest transit spread of the last {@link #REMEMBERED_WINDOWS} windows adds to this one's
+     * (shortened to the frame as soon as five seconds allow it).
+     */
+    private int adaptByWait(long leastWait, long spread, boolean underran) {
+        recentSpreads[recentAt] = underran ? Long.MAX_VALUE : spread;
+        recentAt = (recentAt + 1) % REMEMBERED_WINDOWS;
+        // A window in which the time-scaler made the last change has waits from before and after it:
+        // only an underrun is answered then (a second lengthening, or a cut on stale waits, would overdo it).
+        int adjustment = underran ? -1 : adjustedLastWindow ? 0 : adjustmentFor(leastWait, spread);
+        adjustedLastWindow = adjustment != 0;
+        return adjustment;
+    }
+
+    private int adjustmentFor(long leastWait, long spread) {
+        long lengthenBelow = Math.max(MIN_SPARE_NANOS, Math.round(2 * delay.jitterMs() * 1_000_000)) + EARLY_NANOS;
+        if (leastWait < lengthenBelow) {
             return -1;
         }
-        if (leastWait != Long.MAX_VALUE && leastWait > spare + EARLY_NANOS + frameNanos + HYSTERESIS_NANOS) {
-            // All the excess at once (a start-up burst), a few frames at most: each is cut in pitch periods.
-            return (int) Math.min(MAX_FRAMES_PER_ADJUSTMENT, (leastWait - spare) / frameNanos);
+        long widest = 0;
+        for (long s : recentSpreads) widest = Math.max(widest, s);
+        if (leastWait == Long.MAX_VALUE || widest == Long.MAX_VALUE) {
+            return 0; // nothing played, or an underrun in the remembered windows
         }
-        return 0;
+        long room = leastWait - (widest - spread) - lengthenBelow - HYSTERESIS_NANOS;
+        // All the excess at once (a start-up burst), a few frames at most: each is cut in pitch periods.
+        return room >= frameNanos ? (int) Math.min(MAX_FRAMES_PER_ADJUSTMENT, room / frameNanos) : 0;
     }
 
     private void startWindow() {
         windowGets = 0;
         windowLevelSum = 0;
         windowLeastWait = Long.MAX_VALUE;
+        windowLeastTransit = Long.MAX_VALUE;
+        windowGreatestTransit = Long.MIN_VALUE;
         windowUnderran = false;
     }
 
@@ -400,10 +453,12 @@ public final class JitterBuffer {
         playing = false;
         ssrc = newSsrc;
         cursor = firstTimestamp;
+        transitOrigin = firstTimestamp;
         newest = firstTimestamp - frameTicks;
         underrunsInARow = 0;
         anchorOnNextPacket = false;
         Arrays.fill(slotTimestamp, EMPTY);
+        Arrays.fill(recentSpreads, 0);
         delay.reset();
     }
 

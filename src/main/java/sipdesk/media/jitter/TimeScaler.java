@@ -11,8 +11,8 @@ package sipdesk.media.jitter;
  * period; so shortening the audio makes it pull a frame more from the jitter buffer at some point, and
  * lengthening one fewer, which is what the buffer asked for. At most one period is moved per appended
  * frame, and only where the audio repeats itself well (or is quiet); after {@link #MAX_WAIT_FRAMES}
- * frames of waiting for such a place the best one found is taken anyway. Up to one frame less a
- * sample waits here besides the jitter buffer's delay.
+ * frames of waiting for such a place the best one found is taken anyway. After an adjustment less
+ * than one period (at most a frame less a sample) waits here besides the jitter buffer's delay.
  *
  * <p>Allocation-free: one preallocated array. Used only by the playback thread.
  */
@@ -42,6 +42,11 @@ public final class TimeScaler {
     private int length;
     /** Samples still to take out (positive) or to add (negative). */
     private int pendingSamples;
+    /**
+     * Of a shortening, the part that is only what waited here besides the buffer's frames: taken out
+     * at a seam that cannot be heard, never forced.
+     */
+    private int optionalSamples;
     private int framesWaited;
     /** What {@link #bestLag()} found besides the lag: how well it repeats, and how loud the audio is. */
     private double lastCorrelation;
@@ -90,12 +95,21 @@ public final class TimeScaler {
     /**
      * Takes the frame written at {@link #inputOffset()} and the jitter buffer's wish for it
      * ({@link JitterBuffer#takeAdjustment()}: frames to shorten the audio by, or lengthen it if negative).
+     *
+     * <p>The buffer counts its delay in the time its frames wait, which changes only when a device
+     * period takes no frame or two; what waits here past a whole frame is delay that protects from
+     * nothing. So a change of n frames is made relative to what already waits here: lengthening adds
+     * until the buffer's frames wait n frames longer (not stopping short, which would leave most of a
+     * frame here and the buffer's frames no safer), shortening takes out n frames and what waited here
+     * besides. Either way less than a pitch period is left waiting here afterwards.
      */
     public void appended(int adjustmentFrames) {
+        int waiting = length;
         length += frameSamples;
         if (adjustmentFrames != 0) {
             // A wish replaces one not yet met: the buffer asks again after its next window if need be.
-            pendingSamples = adjustmentFrames * frameSamples;
+            pendingSamples = adjustmentFrames * frameSamples + waiting;
+            optionalSamples = adjustmentFrames > 0 ? waiting : 0;
             framesWaited = 0;
         }
         if (pendingSamples != 0) {
@@ -117,6 +131,7 @@ public final class TimeScaler {
     public void clear() {
         length = 0;
         pendingSamples = 0;
+        optionalSamples = 0;
     }
 
     /** Decoded samples waiting to play. */
@@ -133,47 +148,51 @@ public final class TimeScaler {
     }
 
     private void adjust() {
+        boolean shortening = pendingSamples > 0;
+        // Never more than asked when shortening: the buffer has only just enough for the frames it gives up.
+        if (shortening && pendingSamples < minLag) {
+            pendingSamples = 0;
+            return;
+        }
         // The seam starts at fifo[0], the sample after the last one played, and needs a lag plus
         // the correlation window of audio: always there once a frame has been appended.
-        int lag = bestLag();
+        int lag = bestLag(maxLag);
+        boolean quiet = lastMeanSquare < QUIET_MEAN_SQUARE;
+        if (quiet && !shortening) {
+            lag = Math.max(minLag, Math.min(lag, -pendingSamples)); // near-silence repeats at any lag: add what is missing
+        }
         boolean inPhase = Math.abs(phaseErrorSamples + seamError(lag)) <= maxPhaseErrorSamples;
-        boolean good = (lastCorrelation >= GOOD_CORRELATION && inPhase) || lastMeanSquare < QUIET_MEAN_SQUARE;
+        boolean good = (lastCorrelation >= GOOD_CORRELATION && inPhase) || quiet;
         if (lastCorrelation < GOOD_CORRELATION) {
             phaseErrorSamples = 0; // no steady sound whose phase could be heard to shift
         }
-        if (!good && ++framesWaited < (pendingSamples > 0 ? MAX_WAIT_FRAMES : MAX_WAIT_FRAMES_TO_LENGTHEN)) {
+        if (!good && ++framesWaited < (shortening ? MAX_WAIT_FRAMES : MAX_WAIT_FRAMES_TO_LENGTHEN)) {
             return;
         }
         framesWaited = 0;
-        if (pendingSamples > 0) {
-            // Never more than asked: the buffer has only just enough for the frames it gives up.
-            if (pendingSamples < lag) {
-                pendingSamples = 0;
-                return;
-            }
-            phaseErrorSamples += seamError(lag);
+        if (shortening && (pendingSamples < lag || (!good && pendingSamples - optionalSamples < lag))) {
+            pendingSamples = 0; // within a period of what was asked, or only what waited here: no forced seam for it
+            return;
+        }
+        phaseErrorSamples += seamError(lag);
+        if (shortening) {
             remove(lag);
             pendingSamples -= lag;
         } else {
-            // Within half a lag of what was asked.
-            if (-pendingSamples < lag / 2) {
-                pendingSamples = 0;
-                return;
-            }
-            phaseErrorSamples += seamError(lag);
+            // Until the buffer's frames wait longer: less than a period more than asked.
             add(lag);
             pendingSamples = Math.min(0, pendingSamples + lag);
         }
     }
 
     /**
-     * The lag at which the audio best repeats itself (normalised cross-correlation over 10 ms). A
+     * The lag, up to {@code limit}, at which the audio best repeats itself (normalised cross-correlation over 10 ms). A
      * steady sound repeats at several lags nearly as well; of those, the one whose seam best cancels
      * the phase error of the seams before is taken ({@link #phaseErrorSamples}), so errors of a tenth
      * of a sample do not add up to an audible shift.
      */
-    private int bestLag() {
-        int longest = Math.min(maxLag, Math.min(length - window, length / 2));
+    private int bestLag(int limit) {
+        int longest = Math.min(Math.min(maxLag, limit), Math.min(length - window, length / 2));
         double head = 0;
         for (int i = 0; i < window; i++) {
             head += (double) fifo[i] * fifo[i];

@@ -36,7 +36,15 @@ class TimeScaledPlayoutTest {
      * What the device played, and the most delay the stream saw (the jitter buffer's fill in whole
      * frames, the one playing included, plus what waits in the time-scaler), overall and at the end.
      */
-    record Played(short[] samples, int firstSound, int maxDelayMs, int lastFiveSecondsMaxDelayMs, JitterStats stats) {
+    record Played(short[] samples, int firstSound, int maxDelayMs, int lastFiveSecondsMaxDelayMs, JitterStats stats,
+            int[] delayMsByFrame) {
+        /** The most delay between {@code fromSecond} and {@code toSecond}. */
+        int maxDelayMs(int fromSecond, int toSecond) {
+            int max = 0;
+            for (int f = fromSecond * 50; f < toSecond * 50; f++) max = Math.max(max, delayMsByFrame[f]);
+            return max;
+        }
+
         double maxStep() {
             double max = 0;
             for (int i = firstSound + 1; i < samples.length; i++) max = Math.max(max, Math.abs(samples[i] - samples[i - 1]));
@@ -59,17 +67,33 @@ class TimeScaledPlayoutTest {
      * whole-frame one.
      */
     static Played play(double senderSpeed, int burst, int seconds, boolean timeScaled) {
-        JitterBuffer buffer = timeScaled ? JitterBuffer.forTimeScaledPlayout(RATE, 2 * FRAME)
-                : JitterBuffer.forTwentyMsFrames(RATE, 2 * FRAME);
-        TimeScaler scaler = new TimeScaler(RATE, FRAME);
-        Random jitter = new Random(3);
         int frames = seconds * 50;
-        int packets = (int) (frames * senderSpeed) + 10;
+        long[] arrival = arrivals((int) (frames * senderSpeed) + 10, senderSpeed);
+        for (int i = 0; i < burst; i++) arrival[i] = burst * FRAME_NANOS + 30 * MS;
+        return play(arrival, seconds, timeScaled);
+    }
+
+    /** Packets every 20 ms of a sender's clock ({@code senderSpeed} times the device's), 30 to 32 ms in transit. */
+    private static long[] arrivals(int packets, double senderSpeed) {
+        Random jitter = new Random(3);
         long[] arrival = new long[packets];
         for (int i = 0; i < packets; i++) {
             arrival[i] = Math.round(i * FRAME_NANOS / senderSpeed) + 30 * MS + jitter.nextInt(2000) * 1000L;
-            if (i < burst) arrival[i] = burst * FRAME_NANOS + 30 * MS;
         }
+        return arrival;
+    }
+
+    /** Packets 20 ms apart that arrive at {@code arrival} (in any order), played for {@code seconds}. */
+    static Played play(long[] arrival, int seconds, boolean timeScaled) {
+        JitterBuffer buffer = timeScaled ? JitterBuffer.forTimeScaledPlayout(RATE, 2 * FRAME)
+                : JitterBuffer.forTwentyMsFrames(RATE, 2 * FRAME);
+        TimeScaler scaler = new TimeScaler(RATE, FRAME);
+        int frames = seconds * 50;
+        int packets = arrival.length;
+        Integer[] byArrival = new Integer[packets];
+        for (int i = 0; i < packets; i++) byArrival[i] = i;
+        java.util.Arrays.sort(byArrival, java.util.Comparator.comparingLong(i -> arrival[i]));
+        int[] delayMsByFrame = new int[frames];
         byte[] payload = new byte[2 * FRAME];
         byte[] out = new byte[2 * FRAME];
         short[] samples = new short[frames * FRAME];
@@ -79,10 +103,10 @@ class TimeScaledPlayoutTest {
         int lastMaxDelayMs = 0;
         for (int get = 0; get < frames; get++) {
             long now = 7 * MS + get * FRAME_NANOS;
-            while (next < packets && arrival[next] <= now) {
-                tone(next, payload);
-                buffer.put(0xABCDL, next, 1000L + (long) next * FRAME, payload, 0, payload.length, arrival[next]);
-                next++;
+            while (next < packets && arrival[byArrival[next]] <= now) {
+                int index = byArrival[next++];
+                tone(index, payload);
+                buffer.put(0xABCDL, index, 1000L + (long) index * FRAME, payload, 0, payload.length, arrival[index]);
             }
             if (timeScaled) {
                 while (scaler.needsFrame()) {
@@ -97,11 +121,12 @@ class TimeScaledPlayoutTest {
             if (firstSound < 0 && samples[get * FRAME + FRAME - 1] != 0) firstSound = get * FRAME;
             if (firstSound >= 0) {
                 int delayMs = buffer.bufferedMs() + scaler.bufferedSamples() * 1000 / RATE;
+                delayMsByFrame[get] = delayMs;
                 maxDelayMs = Math.max(maxDelayMs, delayMs);
                 if (get >= frames - 250) lastMaxDelayMs = Math.max(lastMaxDelayMs, delayMs);
             }
         }
-        return new Played(samples, firstSound, maxDelayMs, lastMaxDelayMs, buffer.stats());
+        return new Played(samples, firstSound, maxDelayMs, lastMaxDelayMs, buffer.stats(), delayMsByFrame);
     }
 
     /** Packet {@code index}'s 20 ms of the sender's tone, 16-bit big-endian. */
@@ -158,6 +183,44 @@ class TimeScaledPlayoutTest {
         assertClean(played, "burst of eight");
         // The burst's excess is played out a pitch period at a time, then the delay stays near the target.
         assertTrue(played.stats().dropped() >= 3, "dropped " + played.stats().dropped());
+    }
+
+    /**
+     * Steady packets, but from {@code firstLate} on every {@code everyPackets}, {@code held} are held up
+     * and come together {@code lateMs} after the last of them was due (a WiFi stall).
+     */
+    private static long[] lateBursts(int seconds, int firstLate, int everyPackets, int held, int lateMs) {
+        long[] arrival = arrivals(seconds * 50 + 10, 1.0);
+        for (int late = firstLate; late + held <= arrival.length; late += everyPackets) {
+            long together = arrival[late + held - 1] + lateMs * MS;
+            for (int i = late; i < late + held; i++) arrival[i] = together;
+        }
+        return arrival;
+    }
+
+    @Test
+    void oneLatePacketLengthensTheDelayAndFiveQuietSecondsShortenItAgain() {
+        // Frames wait 15 to 17 ms; one coming 12 ms late leaves too little spare, and the delay grows a frame.
+        Played played = play(lateBursts(40, 1000, Integer.MAX_VALUE / 2, 1, 12), 40, true);
+        int before = played.maxDelayMs(15, 20);
+        String figures = "delay before " + before + " ms, just after " + played.maxDelayMs(21, 25)
+                + " ms, at the end " + played.maxDelayMs(35, 40) + " ms, " + played.stats();
+        System.out.println("one late packet: " + figures);
+        assertClean(played, "one late packet");
+        assertTrue(played.maxDelayMs(21, 25) >= before + 15, "lengthened: " + figures);
+        assertTrue(played.maxDelayMs(35, 40) < before + 10, "shortened again: " + figures);
+    }
+
+    @Test
+    void lateBurstsEveryThreeSecondsKeepTheLongerDelay() {
+        // Three packets held up, the first 65 ms late. The first stall finds the short delay (an
+        // underrun, three frames concealed at most); the remembered lateness keeps the delay long
+        // enough for the eighteen after it.
+        Played played = play(lateBursts(60, 500, 150, 3, 25), 60, true);
+        String figures = "delay at the end " + played.maxDelayMs(55, 60) + " ms, " + played.stats();
+        System.out.println("late bursts every 3 s: " + figures);
+        assertTrue(played.stats().concealed() <= 3, figures);
+        assertTrue(played.stats().underruns() <= 3, figures);
     }
 
     @Test
