@@ -83,6 +83,7 @@ final class HandsetLoop implements Runnable {
         readMicrophone(mic);
         sendToCalls(connected);
         for (CallMedia call : engine.notConnected()) call.idle();
+        if (frames % SilenceTimeouts.CHECK_FRAMES == 0) engine.checkSilence(System.nanoTime());
         frames++;
     }
 

@@ -38,7 +38,7 @@ import sipdesk.media.tone.TonePattern;
  * <p>Threads: {@link #execute} runs on the core thread and only publishes what it asks for
  * (volatile fields); the {@code media-handset} thread (see {@link HandsetLoop}) does the audio, paced
  * by the card; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
- * two RTP receiver threads; a virtual thread watches for calls gone silent ({@link SilenceTimeouts}); {@link MediaSessions} methods run on the SIP adapter's thread.
+ * two RTP receiver threads (the handset thread also looks for calls gone silent, {@link SilenceTimeouts}); {@link MediaSessions} methods run on the SIP adapter's thread.
  */
 public final class MediaEngine implements Audio, MediaSessions {
 
@@ -66,6 +66,7 @@ public final class MediaEngine implements Audio, MediaSessions {
     private HandsetLoop handset;
     private Thread handsetThread;
     private Thread ringerThread;
+    private final SilenceTimeouts silence;
 
     private MediaEngine(MediaSetup setup, EventSink events, HotplugMicrophone microphone, HotplugSpeaker earpiece,
             Optional<HotplugSpeaker> ringer) {
@@ -74,6 +75,8 @@ public final class MediaEngine implements Audio, MediaSessions {
         this.microphone = microphone;
         this.earpiece = earpiece;
         this.ringer = ringer;
+        int silenceSeconds = setup.rtp().silenceTimeoutSeconds();
+        this.silence = silenceSeconds > 0 ? new SilenceTimeouts(silenceSeconds, events) : null;
     }
 
     /**
@@ -99,10 +102,6 @@ public final class MediaEngine implements Audio, MediaSessions {
                 .start(engine.handset);
         ringer.ifPresent(r -> engine.ringerThread = Thread.ofPlatform().daemon().name("media-ringer")
                 .start(new RingerLoop(engine, r, RingSource.load(setup.ringtone(), ENGINE_RATE))));
-        int silence = setup.rtp().silenceTimeoutSeconds();
-        if (silence > 0) {
-            Thread.ofVirtual().name("media-silence").start(new SilenceTimeouts(engine.calls.values(), silence, events, engine::closed));
-        }
         return engine;
     }
 
@@ -172,6 +171,13 @@ public final class MediaEngine implements Audio, MediaSessions {
 
     boolean closed() {
         return closed;
+    }
+
+    /** Reports calls gone silent; called by the handset thread once a second. */
+    void checkSilence(long nowNanos) {
+        if (silence == null) return;
+        silence.check(connected, nowNanos);
+        silence.check(notConnected, nowNanos);
     }
 
     /** Frames the handset thread has run (diagnostics, tests). */

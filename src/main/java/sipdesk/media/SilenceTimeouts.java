@@ -1,44 +1,31 @@
 package sipdesk.media;
 
-import java.util.Collection;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import sipdesk.core.PhoneEvent.MediaTimeout;
 import sipdesk.core.port.EventSink;
 
 /**
- * Once a second, tells the core about each call that has sent nothing (RTP or RTCP) for the
- * configured time although its plan has the peer send: a BYE that never arrived, a peer that
- * crashed or lost its network. Reported once per silence; a new plan (re-INVITE) starts it afresh.
+ * Tells the core about each call that has sent nothing (RTP or RTCP) for the configured time
+ * although its plan has the peer send: a BYE that never arrived, a peer that crashed or lost its
+ * network. Reported once per silence; a new plan (re-INVITE) starts it afresh. The handset thread
+ * checks once a second (every {@link #CHECK_FRAMES} frames), so no thread of its own sleeps.
  */
-final class SilenceTimeouts implements Runnable {
+final class SilenceTimeouts {
 
+    static final int CHECK_FRAMES = 50;
     private static final Logger LOG = Logger.getLogger(SilenceTimeouts.class.getName());
-    private static final long CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Collection<CallMedia> calls;
     private final long timeoutMillis;
     private final EventSink events;
-    private final BooleanSupplier closed;
 
-    SilenceTimeouts(Collection<CallMedia> calls, int timeoutSeconds, EventSink events, BooleanSupplier closed) {
-        this.calls = calls;
+    /** @param timeoutSeconds more than 0 ({@code sipdesk.media.rtp_timeout}; 0 means no watch at all) */
+    SilenceTimeouts(int timeoutSeconds, EventSink events) {
         this.timeoutMillis = TimeUnit.SECONDS.toMillis(timeoutSeconds);
         this.events = events;
-        this.closed = closed;
     }
 
-    @Override
-    public void run() {
-        while (!closed.getAsBoolean()) {
-            LockSupport.parkNanos(CHECK_NANOS);
-            check(System.nanoTime());
-        }
-    }
-
-    void check(long nowNanos) {
+    void check(CallMedia[] calls, long nowNanos) {
         for (CallMedia call : calls) {
             long silent = call.rtp.silentMillis(nowNanos);
             if (silent < timeoutMillis) {
