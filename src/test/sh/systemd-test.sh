@@ -61,6 +61,7 @@ leader=""
 shown=no
 cleanup() {
     local rc=$?
+    set +e # every step of the clean-up runs, whatever the one before it did
     if [ "$rc" -ne 0 ] && [ "$shown" = no ] && [ -n "$leader" ]; then show_journal; fi
     if [ -n "$stall_pid" ] && kill -0 "$stall_pid" 2>/dev/null; then kill "$stall_pid" 2>/dev/null || true; fi
     if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
@@ -71,8 +72,8 @@ cleanup() {
         wait "$nspawn_pid" 2>/dev/null || true
     fi
     # debootstrap mounts /proc and /sys in the tree while it works; a killed run can leave them.
-    grep -o " $work/[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m" || true; done
-    rm -rf --one-file-system "$work"
+    grep -o " $work/[^ ]*" /proc/self/mountinfo | sort -r | while read -r m; do umount -l "$m"; done
+    rm -rf --one-file-system "$work" || echo "systemd-test: could not remove $work" >&2
     exit "$rc"
 }
 trap cleanup EXIT
