@@ -194,7 +194,7 @@ public final class PhoneDaemon implements AutoCloseable {
 
     /** While SIP could not start (no network yet at boot, a name that does not resolve): tries again. */
     private synchronized void retrySip() {
-        if (!(signalling.current() instanceof SipUnavailable down)) return;
+        if (closed || !(signalling.current() instanceof SipUnavailable down)) return;
         try {
             signalling.replace(startSip(config, sink, media.orElseThrow()));
             LOG.info("SIP started after: " + down.reason());
@@ -248,6 +248,7 @@ public final class PhoneDaemon implements AutoCloseable {
             if (signalling.current() instanceof JainSipSignalling && !SipAccounts.from(c).equals(SipAccounts.from(old))) {
                 restartSip(c);
             }
+            retrySip(); // SIP that could not start: at once with the new file, not at the next retry
             LOG.info("configuration reloaded from " + options.config());
             return Optional.empty();
         } finally {
