@@ -66,6 +66,7 @@ public final class PhoneDaemon implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
     private final SimulatedNetwork simulatedNetwork;
     private volatile SipdeskConfig config;
+    private volatile boolean closed;
 
     private PhoneDaemon(RunOptions options, EventLoop loop, Thread coreThread, SignallingSwitch signalling,
                         Optional<MediaEngine> media, EventSink sink, Audio audio,
@@ -88,6 +89,9 @@ public final class PhoneDaemon implements AutoCloseable {
 
     public static PhoneDaemon start(RunOptions options, String hardware, FrontPanelFactory panels) throws IOException {
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+        // The first STATUS= before any adapter can post a registration change: sent after them, it
+        // overwrote their status (an IP direct or registered phone showed "registering" for good).
+        systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
         SipdeskConfig config = loadConfig(options.config(), hardware).orElseGet(SipdeskConfig::defaults);
         StateStore store = openStore(options.stateDir().orElse(config.device().stateDir()));
         SavedState firstStart = SavedState.EMPTY.withSettings(config.initialUserSettings());
@@ -107,7 +111,7 @@ public final class PhoneDaemon implements AutoCloseable {
         var simulated = new SimulatedNetwork(sink, Duration.ofMillis(options.script().isPresent() ? 200 : 1000));
         boolean sip = useSip(options);
         Optional<MediaEngine> media = sip ? Optional.of(startMedia(config, sink)) : Optional.empty();
-        var network = new SignallingSwitch(sip ? startSip(config, sink, media.get()) : simulated);
+        var network = new SignallingSwitch(sip ? startSipOrWait(config, sink, media.get()) : simulated);
         Audio audio = panel.audio().orElseGet(LoggingAudio::new);
         if (media.isPresent()) audio = panel.audio().isPresent() ? new AudioTee(media.get(), audio) : media.get();
         if (panel.ringer().isPresent()) audio = new PanelAudio(panel.ringer().get(), audio);
@@ -130,8 +134,9 @@ public final class PhoneDaemon implements AutoCloseable {
         }, 0, Math.max(1, period.toMillis() / 2), TimeUnit.MILLISECONDS));
         self[0] = new PhoneDaemon(options, loop, coreThread, network, media, sink, audio, panel, control, systemd, watchdog, simulated, config);
         ReloadSignal.install(() -> self[0].reload().ifPresent(LOG::warning));
+        // Its own thread: a start that waits on DNS must not hold up the watchdog's pings.
+        if (sip) Thread.ofVirtual().name("sip-retry").start(self[0]::retrySipUntilClosed);
         systemd.ready();
-        systemd.status(ControlCommands.describe(new RegistrationState.Registering("")));
         return self[0];
     }
 
@@ -157,6 +162,47 @@ public final class PhoneDaemon implements AutoCloseable {
                 : ", no account (IP direct calls)"));
         return JainSipSignalling.start(account, sink,
                 address -> new MediaDescriptions(media, address, config.account().dtmfMode()));
+    }
+
+    /** SIP, or while it cannot start a stand-in that says why; {@link #retrySip} tries again. */
+    private static Signalling startSipOrWait(SipdeskConfig config, EventSink sink, MediaEngine media) {
+        try {
+            return startSip(config, sink, media);
+        } catch (IOException e) {
+            return unavailable(config, sink, e);
+        }
+    }
+
+    private static SipUnavailable unavailable(SipdeskConfig config, EventSink sink, IOException e) {
+        SipAccount account = SipAccounts.from(config);
+        String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+        LOG.severe("SIP cannot start: " + reason + "; trying again every " + account.regRetrySeconds() + " s");
+        return new SipUnavailable(sink, account.enabled() ? account.effectiveDomain() : "", reason);
+    }
+
+    private void retrySipUntilClosed() {
+        Duration every = Duration.ofSeconds(SipAccounts.from(config).regRetrySeconds());
+        try {
+            while (!closed) {
+                Thread.sleep(every);
+                if (!closed) retrySip();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** While SIP could not start (no network yet at boot, a name that does not resolve): tries again. */
+    private synchronized void retrySip() {
+        if (closed || !(signalling.current() instanceof SipUnavailable down)) return;
+        try {
+            signalling.replace(startSip(config, sink, media.orElseThrow()));
+            LOG.info("SIP started after: " + down.reason());
+        } catch (IOException e) {
+            LOG.fine(() -> "SIP still cannot start: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warning("SIP still cannot start: " + e);
+        }
     }
 
     private static MediaEngine startMedia(SipdeskConfig config, EventSink sink) throws IOException {
@@ -202,6 +248,7 @@ public final class PhoneDaemon implements AutoCloseable {
             if (signalling.current() instanceof JainSipSignalling && !SipAccounts.from(c).equals(SipAccounts.from(old))) {
                 restartSip(c);
             }
+            retrySip(); // SIP that could not start: at once with the new file, not at the next retry
             LOG.info("configuration reloaded from " + options.config());
             return Optional.empty();
         } finally {
@@ -218,9 +265,9 @@ public final class PhoneDaemon implements AutoCloseable {
         try {
             signalling.replace(startSip(c, sink, media.orElseThrow()));
         } catch (IOException e) {
-            LOG.severe("SIP cannot start with the new configuration: " + e.getMessage());
-            signalling.replace(new SimulatedNetwork(sink, Duration.ofSeconds(1)));
-            loop.post(new PhoneEvent.RegistrationChanged(new RegistrationState.Failed("", e.getMessage())));
+            SipUnavailable down = unavailable(c, sink, e);
+            signalling.replace(down);
+            down.execute(new sipdesk.core.Command.Register());
         }
     }
 
@@ -241,6 +288,7 @@ public final class PhoneDaemon implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         systemd.stopping();
         control.ifPresent(ControlServer::close);
         watchdog.shutdownNow();
