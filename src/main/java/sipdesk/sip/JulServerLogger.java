@@ -70,22 +70,27 @@ public final class JulServerLogger implements ServerLogger {
         if (m.getCallId() == null) return;
         String label;
         boolean invite = false;
-        MessageFlows.ReceivedResponse received = null;
+        MessageFlows.Ordering order = null;
         if (m instanceof SIPRequest r) {
             invite = Request.INVITE.equals(r.getMethod());
             label = r.getMethod() + " " + withoutParameters(r.getRequestURI());
+            if (sender && r.getCSeq() != null) {
+                long number = r.getCSeq().getSeqNumber();
+                order = Request.ACK.equals(r.getMethod()) ? new MessageFlows.SentAck(number + " " + Request.INVITE)
+                        : new MessageFlows.SentRequest(number + " " + r.getMethod());
+            }
         } else if (m instanceof SIPResponse r) {
             CSeqHeader cseq = r.getCSeq();
             label = r.getStatusCode() + " " + r.getReasonPhrase() + (cseq == null ? "" : " (" + cseq.getMethod() + ")");
             if (!sender && cseq != null) {
-                received = new MessageFlows.ReceivedResponse(cseq.getSeqNumber() + " " + cseq.getMethod(),
+                order = new MessageFlows.ReceivedResponse(cseq.getSeqNumber() + " " + cseq.getMethod(),
                         r.getStatusCode(), System.currentTimeMillis());
             }
         } else {
             return;
         }
         flows.record(m.getCallId().getCallId(), invite, user(m.getFrom() == null ? null : m.getFrom().getAddress().getURI()),
-                user(m.getTo() == null ? null : m.getTo().getAddress().getURI()), new MessageFlows.Step(label, from, to), received);
+                user(m.getTo() == null ? null : m.getTo().getAddress().getURI()), new MessageFlows.Step(label, from, to), order);
     }
 
     /** The Request-URI as the tables show it: {@code sip:1005@sipdesk.test}, no parameters. */

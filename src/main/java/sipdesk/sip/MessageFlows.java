@@ -25,14 +25,30 @@ public final class MessageFlows {
     /** One message as a step of a flow. {@code label}: request method + URI, or status code + reason. */
     record Step(String label, String from, String to) {}
 
-    /**
-     * A received response, for ordering: the stack parses each UDP datagram on a thread of its own,
-     * so a 100 and a 180 arriving within a millisecond can reach us in either order.
-     * {@code transaction}: CSeq number and method.
-     */
-    record ReceivedResponse(String transaction, int code, long atMillis) {}
+    /** What puts a step back in its place when the stack tells us of it late. */
+    sealed interface Ordering {}
 
-    private record Entry(Step step, ReceivedResponse response) {}
+    /**
+     * A received response: the stack parses each UDP datagram on a thread of its own, so a 100 and a
+     * 180 arriving within a millisecond can reach us in either order. {@code transaction}: CSeq
+     * number and method.
+     */
+    record ReceivedResponse(String transaction, int code, long atMillis) implements Ordering {}
+
+    /**
+     * An ACK we sent for an INVITE's final response ({@code transaction}: CSeq number and INVITE). The
+     * transaction layer sends the ACK of a 407 or 486 while it handles the response, which can be
+     * before the stack reports that response to us; an ACK can never come before what it acknowledges.
+     */
+    record SentAck(String transaction) implements Ordering {}
+
+    /**
+     * A request we sent other than ACK ({@code transaction}: CSeq number and method). The stack reports
+     * what it sent after the send, so a fast answer can be reported first; no answer comes before its request.
+     */
+    record SentRequest(String transaction) implements Ordering {}
+
+    private record Entry(Step step, Ordering order) {}
 
     /** Responses of one transaction received this close together are shown in code order. */
     private static final long SAME_MOMENT_MILLIS = 10;
@@ -80,9 +96,9 @@ public final class MessageFlows {
         record(callId, startsCall, callerUser, calleeUser, step, null);
     }
 
-    /** {@code received}: set for a response we received (null for requests and what we sent). */
+    /** {@code order}: set for a response we received or an ACK we sent (null for other messages). */
     synchronized void record(String callId, boolean startsCall, String callerUser, String calleeUser, Step step,
-                             ReceivedResponse received) {
+                             Ordering order) {
         Objects.requireNonNull(callId, "callId");
         Call call = calls.get(callId);
         if (call == null) {
@@ -95,16 +111,26 @@ public final class MessageFlows {
             return;
         }
         int at = call.steps.size();
-        while (received != null && at > 0 && overtook(call.steps.get(at - 1).response(), received)) at--;
-        call.steps.add(at, new Entry(step, received));
+        if (order instanceof ReceivedResponse received) {
+            while (at > 0 && overtook(call.steps.get(at - 1).order(), received)) at--;
+        } else if (order instanceof SentRequest request) {
+            while (at > 0 && call.steps.get(at - 1).order() instanceof ReceivedResponse r
+                    && r.transaction().equals(request.transaction())) at--;
+        }
+        call.steps.add(at, new Entry(step, order));
         messages++;
         evict();
     }
 
-    /** True when {@code earlier} was recorded first but is a later response of the same transaction. */
-    private static boolean overtook(ReceivedResponse earlier, ReceivedResponse now) {
-        return earlier != null && earlier.transaction().equals(now.transaction()) && earlier.code() > now.code()
-                && Math.abs(now.atMillis() - earlier.atMillis()) <= SAME_MOMENT_MILLIS;
+    /** True when {@code earlier} was recorded first but comes after {@code now}: a later response, or the ACK of it. */
+    private static boolean overtook(Ordering earlier, ReceivedResponse now) {
+        return switch (earlier) {
+            case ReceivedResponse r -> r.transaction().equals(now.transaction()) && r.code() > now.code()
+                    && Math.abs(now.atMillis() - r.atMillis()) <= SAME_MOMENT_MILLIS;
+            case SentAck ack -> ack.transaction().equals(now.transaction()) && now.code() >= 200;
+            case SentRequest r -> false;
+            case null -> false;
+        };
     }
 
     private void evict() {

@@ -67,6 +67,32 @@ class MessageFlowsTest {
     }
 
     @Test
+    void theAckOfAChallengeReportedBeforeTheChallengeIsShownAfterIt() {
+        MessageFlows flows = new MessageFlows();
+        flows.record("c", true, "a", "b", new Step("INVITE sip:x", A, P));
+        flows.record("c", false, "a", "b", new Step("ACK sip:x", A, P), new MessageFlows.SentAck("1 INVITE"));
+        flows.record("c", false, "a", "b", new Step("407 Proxy Authentication Required (INVITE)", P, A),
+                new MessageFlows.ReceivedResponse("1 INVITE", 407, 5000));
+        flows.record("c", true, "a", "b", new Step("INVITE sip:x", A, P));
+        flows.record("c", false, "a", "b", new Step("100 Trying (INVITE)", P, A), new MessageFlows.ReceivedResponse("2 INVITE", 100, 5001));
+        String t = flows.format(1);
+        assertTrue(t.indexOf("F2  407") > 0 && t.indexOf("F3  ACK") > 0 && t.indexOf("F4  INVITE") > 0 && t.indexOf("F5  100") > 0, t);
+    }
+
+    @Test
+    void anAnswerReportedBeforeOurRequestIsShownAfterIt() {
+        MessageFlows flows = new MessageFlows();
+        flows.record("c", true, "a", "b", new Step("INVITE sip:x", A, P), new MessageFlows.SentRequest("1 INVITE"));
+        flows.record("c", false, "a", "b", new Step("200 OK (INVITE)", P, A), new MessageFlows.ReceivedResponse("1 INVITE", 200, 10));
+        flows.record("c", false, "a", "b", new Step("ACK sip:x", A, P), new MessageFlows.SentAck("1 INVITE"));
+        flows.record("c", false, "a", "b", new Step("200 OK (BYE)", P, A), new MessageFlows.ReceivedResponse("2 BYE", 200, 900));
+        flows.record("c", false, "a", "b", new Step("BYE sip:x", A, P), new MessageFlows.SentRequest("2 BYE"));
+        String t = flows.format(1);
+        assertTrue(t.indexOf("F1  INVITE") > 0 && t.indexOf("F2  200 OK (INVITE)") > 0 && t.indexOf("F3  ACK") > 0
+                && t.indexOf("F4  BYE") > 0 && t.indexOf("F5  200 OK (BYE)") > 0, t);
+    }
+
+    @Test
     void askingForNoCallsIsABug() {
         assertThrows(IllegalArgumentException.class, () -> new MessageFlows().format(0));
     }
