@@ -17,7 +17,11 @@ done
 JAVAC=$(dirname "$JAVA")/javac
 
 [ -d target/classes/sipdesk/media ] || mvn -q -B -o compile
+# JNA: the media threads ask for real-time scheduling through it, as in the phone.
+[ -s target/bench-classpath.txt ] || mvn -q -B -o dependency:build-classpath -DincludeArtifactIds=jna \
+    -Dmdep.outputFile=target/bench-classpath.txt
 rm -rf target/bench-classes
 "$JAVAC" -d target/bench-classes -cp target/classes $(find src/bench/java -name '*.java')
 # shellcheck disable=SC2086
-exec "$JAVA" ${MEDIA_BENCH_JAVA_OPTS:-} -cp target/classes:target/bench-classes sipdesk.media.bench.MediaBench "$@"
+exec "$JAVA" --enable-native-access=ALL-UNNAMED ${MEDIA_BENCH_JAVA_OPTS:-} \
+    -cp "target/classes:target/bench-classes:$(cat target/bench-classpath.txt)" sipdesk.media.bench.MediaBench "$@"
