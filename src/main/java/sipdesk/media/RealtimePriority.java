@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  *
  * <p>The setting is per thread (Linux schedules threads): call it from the thread itself.
  */
-final class RealtimePriority {
+public final class RealtimePriority {
 
     private static final Logger LOG = Logger.getLogger(RealtimePriority.class.getName());
     /** The priority asked for unless {@code -Dsipdesk.media.rtprio=N} says otherwise (0: do not ask). */
@@ -46,18 +46,18 @@ final class RealtimePriority {
     }
 
     /** What the thread got. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         String describe();
     }
 
-    record Granted(int priority) implements Outcome {
+    public record Granted(int priority) implements Outcome {
         @Override
         public String describe() {
             return "real-time scheduling SCHED_FIFO priority " + priority + ", timer slack 1 ns";
         }
     }
 
-    record Refused(String reason) implements Outcome {
+    public record Refused(String reason) implements Outcome {
         @Override
         public String describe() {
             return "no real-time scheduling (" + reason + "): ordinary priority, RTP pacing suffers when the CPU is busy";
@@ -68,7 +68,7 @@ final class RealtimePriority {
     }
 
     /** For the calling thread, with the priority of {@code sipdesk.media.rtprio}; logs what it got. */
-    static Outcome forCurrentThread() {
+    public static Outcome forCurrentThread() {
         int priority = Integer.getInteger("sipdesk.media.rtprio", DEFAULT_PRIORITY);
         Outcome outcome;
         try {
