@@ -1,6 +1,8 @@
 #!/bin/sh
 # Media figures (pacing, CPU per minute of a G.711 and a G.722 call, allocation per frame).
 # Not part of `mvn test`. Usage: src/bench/run-media-bench.sh [seconds per codec, default 60]
+# MEDIA_BENCH_JAVA_OPTS adds JVM options, e.g. the launcher's (src/main/sh/sipdesk):
+#   MEDIA_BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xmx64m -XX:TieredStopAtLevel=1 -Xlog:gc,safepoint:file=/tmp/gc.log:uptimenanos"
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -15,6 +17,11 @@ done
 JAVAC=$(dirname "$JAVA")/javac
 
 [ -d target/classes/sipdesk/media ] || mvn -q -B -o compile
+# JNA: the media threads ask for real-time scheduling through it, as in the phone.
+[ -s target/bench-classpath.txt ] || mvn -q -B -o dependency:build-classpath -DincludeArtifactIds=jna \
+    -Dmdep.outputFile=target/bench-classpath.txt
 rm -rf target/bench-classes
 "$JAVAC" -d target/bench-classes -cp target/classes $(find src/bench/java -name '*.java')
-exec "$JAVA" -cp target/classes:target/bench-classes sipdesk.media.bench.MediaBench "$@"
+# shellcheck disable=SC2086
+exec "$JAVA" --enable-native-access=ALL-UNNAMED ${MEDIA_BENCH_JAVA_OPTS:-} \
+    -cp "target/classes:target/bench-classes:$(cat target/bench-classpath.txt)" sipdesk.media.bench.MediaBench "$@"

@@ -99,10 +99,21 @@ public final class MediaEngine implements Audio, MediaSessions {
         RingSource ring = RingSource.load(setup.ringtone(), ENGINE_RATE);
         engine.handset = new HandsetLoop(engine, microphone, earpiece, ring, ringer.isEmpty());
         engine.handsetThread = Thread.ofPlatform().daemon().name("media-handset").priority(Thread.MAX_PRIORITY)
-                .start(engine.handset);
+                .start(realtime(engine.handset));
         ringer.ifPresent(r -> engine.ringerThread = Thread.ofPlatform().daemon().name("media-ringer")
-                .start(new RingerLoop(engine, r, RingSource.load(setup.ringtone(), ENGINE_RATE))));
+                .start(realtime(new RingerLoop(engine, r, RingSource.load(setup.ringtone(), ENGINE_RATE)))));
         return engine;
+    }
+
+    /**
+     * A media loop that first asks for real-time scheduling for its own thread (see {@link
+     * RealtimePriority}; Java's thread priority does nothing on Linux), and runs as before without it.
+     */
+    private static Runnable realtime(Runnable loop) {
+        return () -> {
+            RealtimePriority.forCurrentThread();
+            loop.run();
+        };
     }
 
     // --- Audio: the core thread -------------------------------------------------------------------

@@ -140,6 +140,26 @@ public final class MediaBench {
                 + "max %.3f ms; |interval - 20 ms| median %.3f, p99 %.3f, max %.3f ms; drift over the run %.3f ms%n",
                 n, pct(deviation, 50), pct(deviation, 99), deviation[n - 1], pct(jitter, 50), pct(jitter, 99),
                 jitter[jitter.length - 1], drift);
+        lateFrames(starts, n);
+    }
+
+    /**
+     * Intervals more than {@code sipdesk.bench.late_ms} (default 2) off 20 ms, with the frame's
+     * CLOCK_MONOTONIC time (what System.nanoTime reads on Linux, and what {@code perf sched record -k
+     * CLOCK_MONOTONIC}, the GC log's uptime and src/bench/c/pacing_reference.c can be lined up with).
+     */
+    private static void lateFrames(long[] starts, int n) {
+        double lateMs = Double.parseDouble(System.getProperty("sipdesk.bench.late_ms", "2"));
+        StringBuilder late = new StringBuilder();
+        int count = 0;
+        for (int i = 1; i < n; i++) {
+            double off = Math.abs((starts[i] - starts[i - 1]) / 1e6 - 20);
+            if (off > lateMs && count++ < 40) {
+                late.append(String.format(Locale.ROOT, " %.3f(%.1f)", starts[i] / 1e9, off));
+            }
+        }
+        System.out.printf(Locale.ROOT, "intervals off by more than %.1f ms: %d%s%n", lateMs, count,
+                count == 0 ? "" : "; at monotonic s (ms off):" + late + (count > 40 ? " ..." : ""));
     }
 
     private static double pct(double[] sorted, int p) {
