@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # Issue 4 figures measured on the wire (not part of `mvn test`), about 80 s in all:
 #  (a) RTP send pacing of our phone and of baresip in the same run, by the same method: one tcpdump
 #      on lo (--immediate-mode, kernel timestamps) over a 60 s call each; median/p99/max |interval - 20 ms|.
@@ -9,19 +9,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 SECONDS_RUN=${1:-60}
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p'; }
-JAVA=""
-for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    [ -x "$candidate" ] || continue
-    major=$(java_major "$candidate")
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then JAVA=$candidate; break; fi
-done
-[ -n "$JAVA" ] || { echo "run-wire-bench: no Java 21+ found (set JAVA_HOME)" >&2; exit 1; }
-JAVAC=$(dirname "$JAVA")/javac
-[ -d target/classes/sipdesk/media ] || mvn -q -B -o compile
-rm -rf target/bench-classes
-"$JAVAC" -d target/bench-classes -cp target/classes $(find src/bench/java -name '*.java')
-CP=target/classes:target/bench-classes
+. src/bench/bench-classes.sh
 
 DIR=$(mktemp -d /tmp/wire-bench.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -65,7 +53,7 @@ baresip -4 -f "$DIR/a" -e "/dial sip:b@127.0.0.1:$PB" </dev/null >"$DIR/a.log" 2
 PIDS="$PIDS $!"
 
 echo "== wire bench: ${SECONDS_RUN} s; baresip 1.0 pair (PCMU) and sipdesk in echo mode (PCMU) at the same time =="
-"$JAVA" -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
 sleep 1
 cleanup
 PIDS=""
