@@ -52,6 +52,12 @@ sleep 1
 baresip -4 -f "$DIR/a" -e "/dial sip:b@127.0.0.1:$PB" </dev/null >"$DIR/a.log" 2>&1 &
 PIDS="$PIDS $!"
 
+# The machine's floor in the same minute: a do-nothing C loop at SCHED_FIFO 10 (src/bench/c).
+FLOOR=""
+if command -v cc >/dev/null && cc -O2 -o "$DIR/pacing_reference" src/bench/c/pacing_reference.c 2>"$DIR/cc.log"; then
+    "$DIR/pacing_reference" "$SECONDS_RUN" fifo 1000 >"$DIR/floor.txt" 2>&1 &
+    FLOOR=$!
+fi
 echo "== wire bench: ${SECONDS_RUN} s; baresip 1.0 pair (PCMU) and sipdesk in echo mode (PCMU) at the same time =="
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
 sleep 1
@@ -61,5 +67,11 @@ sleep 1
 read PHONE_PORT PEER_PORT < "$DIR/phone-port"
 tcpdump -tt -n -r "$DIR/rtp.pcap" > "$DIR/rtp.txt" 2>/dev/null
 "$JAVA" -cp "$CP" sipdesk.media.bench.WireBench pacing "$DIR/rtp.txt" "$PHONE_PORT=sipdesk,$PEER_PORT=bench-sender"
+if [ -n "$FLOOR" ]; then
+    wait "$FLOOR" || true
+    echo "machine floor, same minute: $(grep 'C reference loop' "$DIR/floor.txt" || echo 'no figure (see floor.txt)')"
+else
+    echo "machine floor: no C compiler, not measured"
+fi
 grep -h "Call established\|audio encoder" "$DIR/a.log" "$DIR/b.log" | sed 's/^/  baresip: /' | head -4
 echo "(capture and logs in $DIR)"
