@@ -8,9 +8,8 @@ import java.util.Arrays;
  *
  * <p>Frames are placed by RTP timestamp in a preallocated ring, so reordering, duplicates and
  * sequence-number wrap cost nothing; timestamps are extended past their 32-bit wrap. The buffer
- * starts playing once it holds the target delay ({@link PlayoutDelay}). Each second (after a first
- * second of settling, so the burst a stream often starts with is not answered at once) it compares
- * the average fill with the target and drops or inserts one frame: this follows changes of jitter and
+ * starts playing once it holds the target delay ({@link PlayoutDelay}). Once a second
+ * {@link DelayAdaptation} says whether to drop or insert a frame: this follows changes of jitter and
  * absorbs the drift between the sender's clock and the sound card's. A whole frame dropped or inserted
  * jumps the phase of the audio (a click), so a buffer made {@link #forTimeScaledPlayout} only asks for
  * the change ({@link #takeAdjustment()}) and its caller makes it on the decoded audio, a pitch period
@@ -29,38 +28,11 @@ public final class JitterBuffer {
     /** {@link #get} result: play silence (nothing received yet, or a long gap). */
     public static final int SILENCE = -2;
 
-    /** Gets per adaptation decision: 50 frames of 20 ms, one second. */
-    private static final int WINDOW_GETS = 50;
-    /** Gets after playout starts before the first window: one second of settling. */
-    private static final int SETTLING_GETS = 50;
     /** Underruns in a row answered with concealment before the buffer answers silence. */
     private static final int CONCEALED_UNDERRUNS = 3;
     private static final long EMPTY = Long.MIN_VALUE;
     /** {@link #get} without a time: adjust on the fill in whole frames. */
     private static final long NO_TIME = Long.MIN_VALUE;
-    /** Least time a frame should wait for its turn, over the network's jitter (time-scaled playout). */
-    private static final long MIN_SPARE_NANOS = 3_000_000L;
-    /**
-     * Beyond a frame over the spare before the delay is shortened, so that after the cut frames still
-     * wait this much over the point of lengthening again: room for scheduling noise (a frame woken a
-     * few ms late) that would otherwise lengthen the delay at once. The {@link TimeScaler} makes
-     * changes of whole frames of the time frames wait here, its own overshoot it keeps apart.
-     */
-    private static final long HYSTERESIS_NANOS = 2_000_000L;
-    /**
-     * Windows (seconds) the widest spread of transit times is remembered: the delay is shortened only
-     * as far as the worst lateness of the last five seconds would still leave room. A network that
-     * came late once in that time may well again (WiFi scans, a periodic burst of traffic), and
-     * lengthening again after the next costs concealment if it comes too late.
-     */
-    private static final int REMEMBERED_WINDOWS = 5;
-    /**
-     * How long before frames come within the spare of their turn the delay is lengthened: long enough
-     * (40 frames of a sender 0.5 % slow) for the time-scaler to wait for a seam in phase.
-     */
-    private static final long EARLY_NANOS = 4_000_000L;
-    /** The most a time-scaled buffer asks to shorten by at once. */
-    private static final int MAX_FRAMES_PER_ADJUSTMENT = 2;
 
     private final int frameTicks;
     private final int frameMs;
@@ -71,6 +43,7 @@ public final class JitterBuffer {
     private final long[] slotArrival;
     private final byte[] slotData;
     private final PlayoutDelay delay;
+    private final DelayAdaptation adaptation;
     private final boolean callerAdjusts;
 
     private boolean started;
@@ -83,31 +56,9 @@ public final class JitterBuffer {
     private int underrunsInARow;
     private boolean anchorOnNextPacket;
     private long underrunStart;
-    private int windowGets;
-    private int settlingGets;
     private int requestedAdjustment;
-    private final long frameNanos;
     private long nowNanos = NO_TIME;
-    /** Over the current window: the least time a played frame had waited, and whether any came too late. */
-    private long windowLeastWait;
-    /** Over the current window: the least and greatest transit time (arrival less RTP timestamp) of the packets put. */
-    private long windowLeastTransit;
-    private long windowGreatestTransit;
-    private boolean windowUnderran;
-    private long windowLevelSum;
     private int lastLevel;
-    /**
-     * Of each of the last {@link #REMEMBERED_WINDOWS} windows: the spread of its transit times, how
-     * much later than the earliest its latest packet came (the network's jitter and the scheduling of
-     * both ends; what the playout delay does, and a window's share of clock drift, move all alike).
-     */
-    private final long[] recentSpreads = new long[REMEMBERED_WINDOWS];
-    private int recentAt;
-    /** Whether the last window asked for a change, which the time-scaler then made during this one. */
-    private boolean adjustedLastWindow;
-    private final int clockRate;
-    /** The RTP timestamp transit times are counted from (the stream's first), so they stay small. */
-    private long transitOrigin;
 
     private long received;
     private long duplicates;
@@ -140,10 +91,9 @@ public final class JitterBuffer {
         }
         this.frameTicks = frameTicks;
         this.frameMs = frameTicks * 1000 / clockRate;
-        this.frameNanos = frameTicks * 1_000_000_000L / clockRate;
-        this.clockRate = clockRate;
         this.maxPayloadBytes = maxPayloadBytes;
         this.delay = new PlayoutDelay(clockRate, frameTicks, minDelayMs, maxDelayMs);
+        this.adaptation = new DelayAdaptation(delay, clockRate, frameTicks);
         // Room for the largest delay plus as much again of early or reordered packets.
         this.slots = 2 * delay.maxFrames() + 16;
         this.slotTimestamp = new long[slots];
@@ -151,7 +101,6 @@ public final class JitterBuffer {
         this.slotArrival = new long[slots];
         this.slotData = new byte[slots * maxPayloadBytes];
         Arrays.fill(slotTimestamp, EMPTY);
-        Arrays.fill(recentSpreads, 0);
     }
 
     /** A buffer for 20 ms frames with the phone's bounds: 20 to 200 ms of playout delay. */
@@ -202,9 +151,7 @@ public final class JitterBuffer {
             reset = true;
         }
         delay.arrived(timestamp, arrivalNanos);
-        long transit = arrivalNanos - (timestamp - transitOrigin) * 1_000_000_000L / clockRate;
-        windowLeastTransit = Math.min(windowLeastTransit, transit);
-        windowGreatestTransit = Math.max(windowGreatestTransit, transit);
+        adaptation.arrived(timestamp, arrivalNanos);
         if (timestamp < cursor && !rescuedFromUnderrun(timestamp)) {
             late++;
             return Arrival.LATE;
@@ -252,8 +199,7 @@ public final class JitterBuffer {
      * {@link #get(byte[], int)} at {@code nowNanos} on the clock of {@link #put}'s arrival times. A
      * {@link #forTimeScaledPlayout} buffer then aims at the time frames wait rather than at whole
      * frames of fill: the frame that came closest to its turn in each window should have waited
-     * between {@link #MIN_SPARE_NANOS} (or twice the jitter) and that plus a frame. Time-scaling makes
-     * any change cheap, so the delay follows the network to the millisecond, not the frame.
+     * between a few ms (or twice the jitter) and that plus a frame ({@link DelayAdaptation}).
      */
     public int get(byte[] out, int outOffset, long nowNanos) {
         this.nowNanos = nowNanos;
@@ -269,10 +215,9 @@ public final class JitterBuffer {
                 return SILENCE;
             }
             playing = true;
-            startWindow();
-            settlingGets = SETTLING_GETS;
+            adaptation.settle();
         }
-        int adjustment = adapt(level);
+        int adjustment = adaptation.adjustment(level, callerAdjusts && nowNanos != NO_TIME);
         while (level > delay.maxFrames()) {
             // The bound on delay holds at every frame, not only at a window's end.
             discardAtCursor();
@@ -305,8 +250,7 @@ public final class JitterBuffer {
             System.arraycopy(slotData, slot * maxPayloadBytes, out, outOffset, length);
             slotTimestamp[slot] = EMPTY;
             if (nowNanos != NO_TIME) {
-                long wait = nowNanos - slotArrival[slot];
-                windowLeastWait = Math.min(windowLeastWait, wait);
+                adaptation.played(nowNanos - slotArrival[slot]);
             }
             cursor += frameTicks;
             underrunsInARow = 0;
@@ -341,7 +285,7 @@ public final class JitterBuffer {
         }
         underrunsInARow++;
         underruns++;
-        windowUnderran = true;
+        adaptation.underran();
         if (underrunsInARow > CONCEALED_UNDERRUNS) {
             playing = false;
             anchorOnNextPacket = true;
@@ -351,76 +295,6 @@ public final class JitterBuffer {
         cursor += frameTicks;
         concealed++;
         return CONCEAL;
-    }
-
-    /** Once per window: +1 to drop a frame, -1 to insert one, 0 to leave the delay alone. */
-    private int adapt(int level) {
-        if (settlingGets > 0) {
-            if (--settlingGets == 0) {
-                startWindow(); // the first window sees the settled stream, not the start-up burst
-            }
-            return 0;
-        }
-        windowLevelSum += level;
-        if (++windowGets < WINDOW_GETS) {
-            return 0;
-        }
-        double average = (double) windowLevelSum / windowGets;
-        long leastWait = windowLeastWait;
-        long spread = windowGreatestTransit < windowLeastTransit ? 0 : windowGreatestTransit - windowLeastTransit;
-        boolean underran = windowUnderran;
-        startWindow();
-        if (callerAdjusts && nowNanos != NO_TIME) {
-            return adaptByWait(leastWait, spread, underran);
-        }
-        int target = delay.targetFrames();
-        if (average >= target + 1) {
-            return 1;
-        }
-        if (average < target - 0.5) {
-            return -1;
-        }
-        return 0;
-    }
-
-    /**
-     * Time-scaled playout: keeps the closest call of the window a little over the jitter (lengthened at
-     * once, and after an underrun), and under a frame more than that plus the hysteresis and what the
-     * widest transit spread of the last {@link #REMEMBERED_WINDOWS} windows adds to this one's
-     * (shortened to the frame as soon as five seconds allow it).
-     */
-    private int adaptByWait(long leastWait, long spread, boolean underran) {
-        recentSpreads[recentAt] = underran ? Long.MAX_VALUE : spread;
-        recentAt = (recentAt + 1) % REMEMBERED_WINDOWS;
-        // A window in which the time-scaler made the last change has waits from before and after it:
-        // only an underrun is answered then (a second lengthening, or a cut on stale waits, would overdo it).
-        int adjustment = underran ? -1 : adjustedLastWindow ? 0 : adjustmentFor(leastWait, spread);
-        adjustedLastWindow = adjustment != 0;
-        return adjustment;
-    }
-
-    private int adjustmentFor(long leastWait, long spread) {
-        long lengthenBelow = Math.max(MIN_SPARE_NANOS, Math.round(2 * delay.jitterMs() * 1_000_000)) + EARLY_NANOS;
-        if (leastWait < lengthenBelow) {
-            return -1;
-        }
-        long widest = 0;
-        for (long s : recentSpreads) widest = Math.max(widest, s);
-        if (leastWait == Long.MAX_VALUE || widest == Long.MAX_VALUE) {
-            return 0; // nothing played, or an underrun in the remembered windows
-        }
-        long room = leastWait - (widest - spread) - lengthenBelow - HYSTERESIS_NANOS;
-        // All the excess at once (a start-up burst), a few frames at most: each is cut in pitch periods.
-        return room >= frameNanos ? (int) Math.min(MAX_FRAMES_PER_ADJUSTMENT, room / frameNanos) : 0;
-    }
-
-    private void startWindow() {
-        windowGets = 0;
-        windowLevelSum = 0;
-        windowLeastWait = Long.MAX_VALUE;
-        windowLeastTransit = Long.MAX_VALUE;
-        windowGreatestTransit = Long.MIN_VALUE;
-        windowUnderran = false;
     }
 
     /** Frames from the playout position to the newest received, whether or not all arrived. */
@@ -453,12 +327,11 @@ public final class JitterBuffer {
         playing = false;
         ssrc = newSsrc;
         cursor = firstTimestamp;
-        transitOrigin = firstTimestamp;
         newest = firstTimestamp - frameTicks;
         underrunsInARow = 0;
         anchorOnNextPacket = false;
         Arrays.fill(slotTimestamp, EMPTY);
-        Arrays.fill(recentSpreads, 0);
+        adaptation.restart(firstTimestamp);
         delay.reset();
     }
 
