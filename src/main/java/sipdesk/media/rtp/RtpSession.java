@@ -6,8 +6,6 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -17,7 +15,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import sipdesk.media.codec.AudioCodec;
 import sipdesk.media.codec.Codecs;
-import sipdesk.media.jitter.Arrival;
 import sipdesk.media.jitter.JitterBuffer;
 import sipdesk.media.jitter.TimeScaler;
 import sipdesk.media.sdp.MediaPlan;
@@ -27,8 +24,9 @@ import sipdesk.media.sdp.MediaPlan;
  * next one (section 11).
  *
  * <p>Threads: the device-clock thread calls {@link #sendFrame} and {@link #receiveFrame} once per 20
- * ms frame; a receiver thread per socket takes packets into the jitter buffer and RTCP state; the SIP
- * adapter's thread calls {@link #apply} when offer/answer changes the plan; any thread may call
+ * ms frame; a receiver thread per socket takes packets into the jitter buffer ({@link RtpReceiver})
+ * and RTCP state ({@link RtcpChannel}); the SIP adapter's thread calls {@link #apply} when
+ * offer/answer changes the plan; any thread may call
  * {@link #sendDtmf} and {@link #stats}. Shared state sits behind one small lock, held only to copy a
  * frame in or out.
  *
@@ -43,8 +41,8 @@ import sipdesk.media.sdp.MediaPlan;
 public final class RtpSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RtpSession.class.getName());
-    private static final int MAX_PACKET = 1500;
-    private static final int FRAME_MS = 20;
+    static final int MAX_PACKET = 1500;
+    static final int FRAME_MS = 20;
 
     /** Tells what DTMF digit the peer sent (once per RFC 4733 event); called on the receiver thread. */
     @FunctionalInterface
@@ -52,80 +50,33 @@ public final class RtpSession implements AutoCloseable {
         void received(char digit);
     }
 
-    /** What the current plan needs on the audio path, replaced as a whole when the plan changes. */
-    private static final class Stream {
-        final MediaPlan plan;
-        final AudioCodec codec;
-        final JitterBuffer jitter;
-        /** Makes the jitter buffer's adjustments on the decoded audio; the playback thread's only. */
-        final TimeScaler scaler;
-        final int frameSamples;
-        final int frameTicks;
-        final int frameBytes;
-        final InetSocketAddress sdpRtp;
-        final InetSocketAddress sdpRtcp;
-        volatile boolean decoderReset;
-
-        Stream(MediaPlan plan, AudioCodec codec, JitterBuffer jitter, TimeScaler scaler) {
-            this.plan = plan;
-            this.codec = codec;
-            this.jitter = jitter;
-            this.scaler = scaler;
-            this.frameSamples = codec.samplesPerFrame();
-            this.frameTicks = codec.rtpTicks(frameSamples);
-            this.frameBytes = codec.payloadBytes(frameSamples);
-            this.sdpRtp = new InetSocketAddress(plan.remoteAddress(), plan.remotePort());
-            this.sdpRtcp = new InetSocketAddress(plan.remoteAddress(), plan.remotePort() + 1);
-        }
-
-        boolean sends() {
-            return plan.direction().sends() && !plan.remoteOnLegacyHold() && plan.remotePort() != 0;
-        }
-    }
-
     private final DatagramChannel rtp;
     private final DatagramChannel rtcp;
     private final int localPort;
     private final long ssrc;
-    private final RtpSettings settings;
-    private final DtmfListener dtmfListener;
     private final Object lock = new Object();
-    private volatile Stream stream;
+    private volatile PlannedStream stream;
     private volatile boolean closed;
 
     // Sender: the device-clock thread only.
     private final PacketSender sender;
-    private final byte[] rtcpBytes = new byte[MAX_PACKET];
-    private final ByteBuffer rtcpBuffer = ByteBuffer.wrap(rtcpBytes);
     private final byte[] played = new byte[MAX_PACKET];
     private final DtmfSender dtmf;
     private int sequence;
     private long timestamp;
     private boolean talkspurt = true;
-    private int framesToReport;
 
-    // Receivers.
-    private final byte[] receiveBytes = new byte[MAX_PACKET];
-    private final ByteBuffer receiveBuffer = ByteBuffer.wrap(receiveBytes);
-    private final byte[] rtcpInBytes = new byte[MAX_PACKET];
-    private final ByteBuffer rtcpInBuffer = ByteBuffer.wrap(rtcpInBytes);
-    private volatile InetSocketAddress latchedRtp;
-    private volatile InetSocketAddress latchedRtcp;
-    private InetSocketAddress latchedRtcpGuess;
-    private long lastEventTimestamp = -1;
-    private long lastEventSsrc = -1;
+    // Shared with the receivers.
     private final ReceptionStats reception = new ReceptionStats();
     private final SilenceWatch silence = new SilenceWatch();
     private final RtcpReports reports;
-    private volatile long dtmfReceived;
-    private long oddSizedPackets;
+    private final RtpReceiver receiver;
+    private final RtcpChannel control;
 
     private RtpSession(DatagramChannel rtp, DatagramChannel rtcp, RtpSettings settings, DtmfListener dtmfListener) {
         this.rtp = rtp;
         this.rtcp = rtcp;
         this.localPort = ((InetSocketAddress) localAddress(rtp)).getPort();
-        this.settings = settings;
-        this.dtmfListener = dtmfListener;
         SecureRandom random = new SecureRandom();
         this.ssrc = random.nextInt() & 0xFFFF_FFFFL;
         this.sequence = random.nextInt(1 << 16);
@@ -133,7 +84,8 @@ public final class RtpSession implements AutoCloseable {
         this.dtmf = new DtmfSender(settings.dtmfDurationMs(), settings.dtmfEndRepetitions());
         this.sender = new PacketSender(MAX_PACKET, "RTP :" + localPort);
         this.reports = new RtcpReports(ssrc, "sipdesk-" + Long.toHexString(ssrc) + "@" + settings.bindAddress().getHostAddress());
-        this.framesToReport = nextReportFrames() / 2; // RFC 3550 6.2: the first report after half an interval
+        this.receiver = new RtpReceiver(this, lock, reception, dtmfListener);
+        this.control = new RtcpChannel(this, rtcp, lock, reports, reception, sender, receiver, settings.rtcpIntervalMs());
     }
 
     /** Binds a free even port and the next one in the configured range and starts the receivers. */
@@ -163,8 +115,10 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private void startReceivers() {
-        Thread.ofPlatform().daemon().name("rtp-rx-" + localPort).start(this::receiveRtp);
-        Thread.ofPlatform().daemon().name("rtcp-rx-" + (localPort + 1)).start(this::receiveRtcp);
+        Thread.ofPlatform().daemon().name("rtp-rx-" + localPort)
+                .start(new ReceiveLoop(this, rtp, silence, "RTP :" + localPort, receiver));
+        Thread.ofPlatform().daemon().name("rtcp-rx-" + (localPort + 1))
+                .start(new ReceiveLoop(this, rtcp, silence, "RTCP :" + (localPort + 1), control));
     }
 
     public int localPort() {
@@ -177,7 +131,7 @@ public final class RtpSession implements AutoCloseable {
 
     /** The current plan, or null before the first {@link #apply}. */
     public MediaPlan plan() {
-        Stream s = stream;
+        PlannedStream s = stream;
         return s == null ? null : s.plan;
     }
 
@@ -187,7 +141,7 @@ public final class RtpSession implements AutoCloseable {
      * forgets the symmetric-RTP latch.
      */
     public void apply(MediaPlan plan) {
-        Stream old = stream;
+        PlannedStream old = stream;
         if (old != null && old.plan.equals(plan)) return;
         boolean sameCodec = old != null && old.plan.codec().equals(plan.codec());
         AudioCodec codec = sameCodec ? old.codec : Codecs.create(plan.codec())
@@ -195,11 +149,11 @@ public final class RtpSession implements AutoCloseable {
         JitterBuffer jitter = sameCodec ? old.jitter
                 : JitterBuffer.forTimeScaledPlayout(codec.clockRate(), codec.payloadBytes(codec.samplesPerFrame()));
         TimeScaler scaler = sameCodec ? old.scaler : new TimeScaler(codec.sampleRate(), codec.samplesPerFrame());
-        Stream next = new Stream(plan, codec, jitter, scaler);
+        PlannedStream next = new PlannedStream(plan, codec, jitter, scaler);
         synchronized (lock) {
             if (old == null || !old.sdpRtp.equals(next.sdpRtp)) {
-                latchedRtp = null;
-                latchedRtcp = null;
+                receiver.forgetLatch();
+                control.forgetLatch();
             }
             reception.clockRate(plan.clockRate());
             stream = next;
@@ -214,19 +168,19 @@ public final class RtpSession implements AutoCloseable {
 
     /** Queues an RFC 4733 digit; false when no telephone-event was agreed or it is not a DTMF key. */
     public boolean sendDtmf(char digit) {
-        Stream s = stream;
+        PlannedStream s = stream;
         if (s == null || !s.plan.hasTelephoneEvents()) return false;
         return dtmf.enqueue(digit);
     }
 
     /** Samples per 20 ms frame at the codec's rate (what {@link #sendFrame} and {@link #receiveFrame} use). */
     public int frameSamples() {
-        Stream s = stream;
+        PlannedStream s = stream;
         return s == null ? 0 : s.frameSamples;
     }
 
     public int sampleRate() {
-        Stream s = stream;
+        PlannedStream s = stream;
         return s == null ? 0 : s.codec.sampleRate();
     }
 
@@ -234,12 +188,12 @@ public final class RtpSession implements AutoCloseable {
 
     /** Sends one 20 ms frame of {@link #frameSamples()} samples at {@link #sampleRate()} (or a DTMF packet instead). */
     public void sendFrame(short[] pcm, int offset) {
-        Stream s = stream;
+        PlannedStream s = stream;
         if (s == null) return;
         long frameTimestamp = timestamp;
         timestamp = (timestamp + s.frameTicks) & 0xFFFF_FFFFL;
         if (s.sends()) {
-            InetSocketAddress target = latchedRtp != null ? latchedRtp : s.sdpRtp;
+            InetSocketAddress target = receiver.latched() != null ? receiver.latched() : s.sdpRtp;
             int length = s.plan.hasTelephoneEvents()
                     ? dtmf.next(frameTimestamp, s.frameTicks, sender.packet, RtpPacket.HEADER_BYTES) : 0;
             if (length > 0) {
@@ -256,10 +210,7 @@ public final class RtpSession implements AutoCloseable {
         } else {
             talkspurt = true;
         }
-        if (--framesToReport <= 0) {
-            framesToReport = nextReportFrames();
-            sendReport(s);
-        }
+        control.frameEnded(s, timestamp);
     }
 
     /**
@@ -267,49 +218,11 @@ public final class RtpSession implements AutoCloseable {
      * RTCP keeps its schedule, and the next packet starts a talkspurt.
      */
     public void skipFrame() {
-        Stream s = stream;
+        PlannedStream s = stream;
         if (s == null) return;
         timestamp = (timestamp + s.frameTicks) & 0xFFFF_FFFFL;
         talkspurt = true;
-        if (--framesToReport <= 0) {
-            framesToReport = nextReportFrames();
-            sendReport(s);
-        }
-    }
-
-    private void sendReport(Stream s) {
-        int length;
-        synchronized (lock) {
-            length = reports.write(rtcpBytes, sender.sentSinceReport, System.currentTimeMillis(), System.nanoTime(),
-                    timestamp, sender.packetsSent, sender.octetsSent, reception);
-        }
-        sender.sentSinceReport = false;
-        if (nowhereToReport(s)) return;
-        InetSocketAddress target = latchedRtcp != null ? latchedRtcp : latchedRtcpGuess(s);
-        rtcpBuffer.clear().limit(length);
-        sender.send(rtcp, rtcpBuffer, target, closed);
-    }
-
-    /** Legacy hold or a rejected stream, and nothing heard from the peer: no address for RTCP. */
-    private boolean nowhereToReport(Stream s) {
-        return latchedRtcp == null && latchedRtp == null && (s.plan.remoteOnLegacyHold() || s.plan.remotePort() == 0);
-    }
-
-    /** Before the peer's RTCP arrives: next to where its RTP comes from, else what SDP said. */
-    private InetSocketAddress latchedRtcpGuess(Stream s) {
-        InetSocketAddress source = latchedRtp;
-        if (source == null) return s.sdpRtcp;
-        InetSocketAddress guess = latchedRtcpGuess;
-        if (guess == null || !guess.getAddress().equals(source.getAddress()) || guess.getPort() != source.getPort() + 1) {
-            guess = new InetSocketAddress(source.getAddress(), source.getPort() + 1);
-            latchedRtcpGuess = guess;
-        }
-        return guess;
-    }
-
-    private int nextReportFrames() {
-        int mean = settings.rtcpIntervalMs() / FRAME_MS;
-        return Math.max(1, mean / 2 + ThreadLocalRandom.current().nextInt(Math.max(1, mean)));
+        control.frameEnded(s, timestamp);
     }
 
     /**
@@ -319,7 +232,7 @@ public final class RtpSession implements AutoCloseable {
      * a pitch period at a time: some periods take two frames from the buffer, some none.
      */
     public int receiveFrame(short[] out, int offset) {
-        Stream s = stream;
+        PlannedStream s = stream;
         if (s == null) return 0;
         TimeScaler scaler = s.scaler;
         while (scaler.needsFrame()) {
@@ -337,7 +250,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     /** One frame from the jitter buffer's answer ({@code length} bytes in {@link #played}, or CONCEAL/SILENCE). */
-    private void decodeNext(Stream s, int length, short[] out, int offset) {
+    private void decodeNext(PlannedStream s, int length, short[] out, int offset) {
         if (s.decoderReset) {
             s.decoderReset = false;
             s.codec.reset();
@@ -353,104 +266,6 @@ public final class RtpSession implements AutoCloseable {
         }
     }
 
-    // --- receiver threads -----------------------------------------------------------------------
-
-    private void receiveRtp() {
-        while (!closed) {
-            try {
-                receiveBuffer.clear();
-                SocketAddress from = rtp.receive(receiveBuffer);
-                onRtp((InetSocketAddress) from, receiveBuffer.position(), System.nanoTime());
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (!closed) LOG.log(Level.WARNING, "RTP :" + localPort + " receive failed", e);
-            }
-        }
-    }
-
-    private void onRtp(InetSocketAddress from, int length, long nowNanos) {
-        silence.heard(nowNanos);
-        Stream s = stream;
-        int offset = RtpPacket.payloadOffset(receiveBytes, length);
-        if (s == null || offset < 0) return;
-        int payloadType = RtpPacket.payloadType(receiveBytes);
-        boolean voice = payloadType == s.plan.payloadType();
-        boolean event = s.plan.hasTelephoneEvents() && payloadType == s.plan.telephoneEventPayloadType();
-        if (!voice && !event) return; // comfort noise and the like: the jitter buffer conceals
-        InetSocketAddress latched = latchedRtp;
-        if (latched == null || !latched.equals(from)) latchedRtp = from;
-        long packetSsrc = RtpPacket.ssrc(receiveBytes);
-        int seq = RtpPacket.sequence(receiveBytes);
-        long ts = RtpPacket.timestamp(receiveBytes);
-        int payloadLength = RtpPacket.payloadLength(receiveBytes, length, offset);
-        Arrival arrival = null;
-        synchronized (lock) {
-            reception.received(packetSsrc, seq, ts, nowNanos);
-            if (voice) arrival = store(s, packetSsrc, seq, ts, offset, payloadLength, nowNanos);
-        }
-        if (arrival == Arrival.STORED_AFTER_RESET) s.decoderReset = true;
-        if (event && payloadLength >= TelephoneEvent.PAYLOAD_BYTES) onEvent(packetSsrc, ts, offset);
-    }
-
-    /**
-     * Puts a voice packet in the jitter buffer, one 20 ms frame per slot: a peer that ignores our
-     * {@code a=ptime:20} and sends 40 or 60 ms packets has them split into frames (G.711 and G.722 are
-     * byte-aligned per sample period). Other sizes (10 ms, or a truncated packet) are dropped and counted.
-     */
-    private Arrival store(Stream s, long packetSsrc, int seq, long ts, int offset, int payloadLength, long nowNanos) {
-        if (payloadLength == s.frameBytes) {
-            return s.jitter.put(packetSsrc, seq, ts, receiveBytes, offset, payloadLength, nowNanos);
-        }
-        if (payloadLength == 0 || payloadLength % s.frameBytes != 0) {
-            if (oddSizedPackets++ == 0) {
-                LOG.warning("RTP :" + localPort + " packets of " + payloadLength + " bytes, expected multiples of "
-                        + s.frameBytes + " (20 ms of " + s.plan.codec() + "): dropped");
-            }
-            return null;
-        }
-        Arrival first = null;
-        for (int at = 0; at < payloadLength; at += s.frameBytes) {
-            long frameTs = (ts + (long) at / s.frameBytes * s.frameTicks) & 0xFFFF_FFFFL;
-            Arrival arrival = s.jitter.put(packetSsrc, seq, frameTs, receiveBytes, offset + at, s.frameBytes, nowNanos);
-            if (first == null) first = arrival;
-        }
-        return first;
-    }
-
-    /** RFC 4733 section 2.5.2: all packets of one event share its timestamp; report it at the first seen. */
-    private void onEvent(long packetSsrc, long eventTimestamp, int offset) {
-        if (eventTimestamp == lastEventTimestamp && packetSsrc == lastEventSsrc) return;
-        lastEventTimestamp = eventTimestamp;
-        lastEventSsrc = packetSsrc;
-        char digit = TelephoneEvent.digit(TelephoneEvent.code(receiveBytes, offset));
-        if (digit != 0) {
-            dtmfReceived++;
-            dtmfListener.received(digit);
-        }
-    }
-
-    private void receiveRtcp() {
-        while (!closed) {
-            try {
-                rtcpInBuffer.clear();
-                InetSocketAddress from = (InetSocketAddress) rtcp.receive(rtcpInBuffer);
-                silence.heard(System.nanoTime());
-                InetSocketAddress latched = latchedRtcp;
-                if (latched == null || !latched.equals(from)) latchedRtcp = from;
-                Stream s = stream;
-                synchronized (lock) {
-                    reports.read(rtcpInBytes, rtcpInBuffer.position(), System.currentTimeMillis(), System.nanoTime(),
-                            s == null ? 8000 : s.plan.clockRate());
-                }
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                if (!closed) LOG.log(Level.WARNING, "RTCP :" + (localPort + 1) + " receive failed", e);
-            }
-        }
-    }
-
     // --- statistics -----------------------------------------------------------------------------
 
     /** How long the peer has sent nothing, RTP or RTCP, though the plan has it send; 0 when it need not send. */
@@ -459,7 +274,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     public CallStats stats() {
-        Stream s = stream;
+        PlannedStream s = stream;
         synchronized (lock) {
             long expected = reception.expected();
             long lost = Math.max(0, reception.lost());
@@ -467,7 +282,7 @@ public final class RtpSession implements AutoCloseable {
             double rtt = reports.rttMs;
             int bufferMs = s == null ? 0 : s.jitter.targetDelayMs();
             double oneWay = (rtt > 0 ? rtt / 2 : 0) + bufferMs + FRAME_MS;
-            InetSocketAddress peer = latchedRtp != null ? latchedRtp : s == null ? null : s.sdpRtp;
+            InetSocketAddress peer = receiver.latched() != null ? receiver.latched() : s == null ? null : s.sdpRtp;
             return new CallStats(s == null ? "-" : s.plan.codec(), String.valueOf(peer), sender.packetsSent,
                     reception.received(), lost, lossPercent, reception.jitterMs(),
                     reports.remoteFractionLost < 0 ? -1 : reports.remoteFractionLost * 100, reports.remoteJitterMs,
@@ -477,20 +292,21 @@ public final class RtpSession implements AutoCloseable {
 
     /** DTMF events reported so far (for diagnostics). */
     public long dtmfReceived() {
-        return dtmfReceived;
+        return receiver.dtmfReceived();
     }
 
     /** Where we send now: the latched source of the peer's packets, else the SDP address. */
     public InetSocketAddress sendTarget() {
-        Stream s = stream;
-        InetSocketAddress latched = latchedRtp;
+        PlannedStream s = stream;
+        InetSocketAddress latched = receiver.latched();
         return latched != null ? latched : s == null ? null : s.sdpRtp;
     }
 
     @Override
     public void close() {
         if (closed) return;
-        sendBye();
+        PlannedStream s = stream;
+        if (s != null) control.sendBye(s);
         closed = true;
         try {
             rtp.close();
@@ -501,22 +317,13 @@ public final class RtpSession implements AutoCloseable {
         if (stream != null) LOG.info(() -> "call media ended: " + stats());
     }
 
-    /** Tells the peer we are gone (from the closing thread, with a buffer of its own). */
-    private void sendBye() {
-        Stream s = stream;
-        if (s == null || nowhereToReport(s)) return;
-        byte[] bye = new byte[128];
-        int length;
-        synchronized (lock) {
-            length = reports.writeBye(bye);
-        }
-        InetSocketAddress target = latchedRtcp != null ? latchedRtcp : latchedRtp != null
-                ? new InetSocketAddress(latchedRtp.getAddress(), latchedRtp.getPort() + 1) : s.sdpRtcp;
-        try {
-            rtcp.send(ByteBuffer.wrap(bye, 0, length), target);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "RTCP BYE to " + target, e);
-        }
+    /** The current plan's stream, or null before the first {@link #apply}; for the receivers. */
+    PlannedStream stream() {
+        return stream;
+    }
+
+    boolean closed() {
+        return closed;
     }
 
     private static SocketAddress localAddress(DatagramChannel channel) {
