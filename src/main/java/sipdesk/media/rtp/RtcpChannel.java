@@ -76,7 +76,8 @@ final class RtcpChannel implements ReceiveLoop.Handler {
         }
         sender.sentSinceReport = false;
         if (nowhereToReport(s)) return;
-        InetSocketAddress target = latched != null ? latched : latchedGuess(s);
+        InetSocketAddress current = latched; // read once: a re-INVITE may clear it meanwhile
+        InetSocketAddress target = current != null ? current : latchedGuess(s);
         reportBuffer.clear().limit(length);
         sender.send(channel, reportBuffer, target, session.closed());
     }
@@ -123,8 +124,8 @@ final class RtcpChannel implements ReceiveLoop.Handler {
         synchronized (lock) {
             length = reports.writeBye(bye);
         }
-        InetSocketAddress target = latched != null ? latched : rtp.latched() != null
-                ? new InetSocketAddress(rtp.latched().getAddress(), rtp.latched().getPort() + 1) : s.sdpRtcp;
+        InetSocketAddress current = latched;
+        InetSocketAddress target = current != null ? current : latchedGuess(s);
         try {
             channel.send(ByteBuffer.wrap(bye, 0, length), target);
         } catch (IOException e) {

@@ -193,7 +193,8 @@ public final class RtpSession implements AutoCloseable {
         long frameTimestamp = timestamp;
         timestamp = (timestamp + s.frameTicks) & 0xFFFF_FFFFL;
         if (s.sends()) {
-            InetSocketAddress target = receiver.latched() != null ? receiver.latched() : s.sdpRtp;
+            InetSocketAddress latched = receiver.latched(); // read once: a re-INVITE may clear it meanwhile
+            InetSocketAddress target = latched != null ? latched : s.sdpRtp;
             int length = s.plan.hasTelephoneEvents()
                     ? dtmf.next(frameTimestamp, s.frameTicks, sender.packet, RtpPacket.HEADER_BYTES) : 0;
             if (length > 0) {
@@ -282,7 +283,7 @@ public final class RtpSession implements AutoCloseable {
             double rtt = reports.rttMs;
             int bufferMs = s == null ? 0 : s.jitter.targetDelayMs();
             double oneWay = (rtt > 0 ? rtt / 2 : 0) + bufferMs + FRAME_MS;
-            InetSocketAddress peer = receiver.latched() != null ? receiver.latched() : s == null ? null : s.sdpRtp;
+            InetSocketAddress peer = sendTarget();
             return new CallStats(s == null ? "-" : s.plan.codec(), String.valueOf(peer), sender.packetsSent,
                     reception.received(), lost, lossPercent, reception.jitterMs(),
                     reports.remoteFractionLost < 0 ? -1 : reports.remoteFractionLost * 100, reports.remoteJitterMs,
