@@ -47,9 +47,11 @@ tcpdump -i lo --immediate-mode -n -s 64 -w "$DIR/rtp.pcap" udp 2>"$DIR/tcpdump.l
 PIDS="$PIDS $!"
 sleep 1
 baresip -4 -f "$DIR/b" </dev/null >"$DIR/b.log" 2>&1 &
+BARESIP_B=$!
 PIDS="$PIDS $!"
 sleep 1
 baresip -4 -f "$DIR/a" -e "/dial sip:b@127.0.0.1:$PB" </dev/null >"$DIR/a.log" 2>&1 &
+BARESIP_A=$!
 PIDS="$PIDS $!"
 
 # The machine's floor in the same minute: a do-nothing C loop at SCHED_FIFO 10 (src/bench/c).
@@ -60,6 +62,15 @@ if command -v cc >/dev/null && cc -O2 -o "$DIR/pacing_reference" src/bench/c/pac
 fi
 echo "== wire bench: ${SECONDS_RUN} s; baresip 1.0 pair (PCMU) and sipdesk in echo mode (PCMU) at the same time =="
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
+# baresip's CPU for the same minute, per call end, by the same measure as the media bench's (process
+# CPU seconds; a baresip process is one call end with its own audio devices, here ausine/aubridge).
+ticks=$(getconf CLK_TCK)
+for who in A B; do
+    pid=$([ "$who" = A ] && echo "$BARESIP_A" || echo "$BARESIP_B")
+    [ -r "/proc/$pid/stat" ] || continue
+    awk -v t="$ticks" -v s="$SECONDS_RUN" -v w="$who" '{ sub(/.*\) /, ""); cpu = ($12 + $13) / t;
+        printf "baresip %s CPU: %.2f s in about %d s of call (%.2f s per minute)\n", w, cpu, s, cpu * 60 / s }' "/proc/$pid/stat"
+done
 sleep 1
 cleanup
 PIDS=""
