@@ -282,10 +282,15 @@ public final class MediaEngine implements Audio, MediaSessions {
         if (media != null) media.rtp.close(); // logs the call's figures
     }
 
-    /** Which devices are in use, for {@code status}: e.g. "earpiece silent (no card)". */
+    /** Which devices are in use, for {@code status}: e.g. "earpiece silent (no card)", with underruns when there were some. */
     public String devices() {
-        return "microphone " + microphone.name() + ", earpiece " + earpiece.name()
-                + ringer.map(r -> ", ringer " + r.name()).orElse("");
+        return "microphone " + microphone.name() + ", earpiece " + earpiece.name() + underruns(earpiece)
+                + ringer.map(r -> ", ringer " + r.name() + underruns(r)).orElse("");
+    }
+
+    private static String underruns(HotplugSpeaker speaker) {
+        long n = speaker.underruns();
+        return n == 0 ? "" : " (" + n + (n == 1 ? " underrun" : " underruns") + ")";
     }
 
     @Override

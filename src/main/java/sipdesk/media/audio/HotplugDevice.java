@@ -57,6 +57,11 @@ abstract class HotplugDevice<T extends AudioDevice> implements AudioDevice {
         return target;
     }
 
+    /** The device in use now (or the silent stand-in), for figures read from another thread. */
+    final T current() {
+        return device.current();
+    }
+
     /** The read or write just made failed: the card is gone. */
     final void failed() {
         device.lost();

@@ -25,6 +25,12 @@ public final class HotplugSpeaker extends HotplugDevice<Speaker> implements Spea
                 path -> FileDevices.openSpeaker(path, preferredRate), name -> SoundCards.openSpeaker(name, preferredRate)));
     }
 
+    /** The underruns of the card in use now (a card plugged in again starts from 0). */
+    @Override
+    public long underruns() {
+        return current().underruns();
+    }
+
     @Override
     public boolean write(short[] frame, int offset) {
         if (!takeActive().write(frame, offset)) failed();

@@ -18,7 +18,7 @@ final class JavaSoundSpeaker extends JavaSoundLine<SourceDataLine> implements Sp
     private final LineFigures queued = new LineFigures();
     private boolean started;
     private boolean lastFoundEmpty;
-    private long underruns;
+    private volatile long underruns; // written by the playback thread only; read for status
 
     JavaSoundSpeaker(SourceDataLine line, int sampleRate, int channels, String name) {
         super(line, sampleRate, channels, name);
@@ -49,7 +49,8 @@ final class JavaSoundSpeaker extends JavaSoundLine<SourceDataLine> implements Sp
     }
 
     /** Times the line was found empty after it had started: the card played silence of its own. */
-    long underruns() {
+    @Override
+    public long underruns() {
         return underruns;
     }
 

@@ -14,4 +14,9 @@ public interface Speaker extends AudioDevice {
      */
     boolean write(short[] frame, int offset);
 
+    /** Times the device ran dry after it had started playing (the card played silence of its own); any thread may ask. */
+    default long underruns() {
+        return 0;
+    }
+
 }

@@ -69,6 +69,10 @@ class JavaSoundSpeakerTest {
         speaker.write(tone(), 0);
         assertEquals(List.of(true, false, false, true, false), silentWrites);
         assertEquals(1, speaker.underruns());
+        try (HotplugSpeaker plugged = HotplugSpeaker.start("earpiece", () -> java.util.Optional.of(speaker), 16000,
+                java.time.Duration.ofMinutes(1))) {
+            assertEquals(1, plugged.underruns(), "what sipdesk status shows for the card in use");
+        }
     }
 
     @Test
