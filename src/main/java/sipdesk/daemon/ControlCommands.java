@@ -37,15 +37,19 @@ public final class ControlCommands implements ControlHandler {
     private final Supplier<Optional<String>> reload;
     private final java.util.function.IntFunction<Optional<String>> flows;
     private final Supplier<java.util.Map<sipdesk.core.CallId, String>> media;
+    private final Supplier<Optional<String>> audioDevices;
 
+    /** {@code audioDevices}: the sound devices in use and their trouble, when the phone has media of its own. */
     public ControlCommands(EventLoop loop, Clock clock, Supplier<Optional<String>> reload,
                            java.util.function.IntFunction<Optional<String>> flows,
-                           Supplier<java.util.Map<sipdesk.core.CallId, String>> media) {
+                           Supplier<java.util.Map<sipdesk.core.CallId, String>> media,
+                           Supplier<Optional<String>> audioDevices) {
         this.loop = loop;
         this.clock = clock;
         this.reload = reload;
         this.flows = flows;
         this.media = media;
+        this.audioDevices = audioDevices;
     }
 
     private record Snapshot(PhoneState state, PhoneStatus status, boolean engaged) {}
@@ -111,6 +115,7 @@ public final class ControlCommands implements ControlHandler {
         StringBuilder b = new StringBuilder();
         b.append("registration: ").append(describe(s.status().registration())).append('\n');
         b.append("state: ").append(s.state().getClass().getSimpleName()).append(s.engaged() ? " (line in use)" : "").append('\n');
+        audioDevices.get().ifPresent(a -> b.append("audio: ").append(a).append('\n'));
         Instant now = clock.instant();
         var figures = media.get();
         for (String call : calls(s.state(), now)) {

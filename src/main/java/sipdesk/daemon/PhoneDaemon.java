@@ -122,7 +122,8 @@ public final class PhoneDaemon implements AutoCloseable {
         PhoneDaemon[] self = new PhoneDaemon[1];
         Path socketPath = options.socket().orElse(config.device().controlSocket());
         Optional<ControlServer> control = openControl(socketPath,
-                new ControlCommands(loop, clock, () -> self[0].reload(), n -> self[0].flows(n), () -> mediaFigures(media)));
+                new ControlCommands(loop, clock, () -> self[0].reload(), n -> self[0].flows(n), () -> mediaFigures(media),
+                        () -> media.map(MediaEngine::devices)));
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sipdesk-watchdog");
             t.setDaemon(true);

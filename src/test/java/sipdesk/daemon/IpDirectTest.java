@@ -39,7 +39,8 @@ class IpDirectTest {
         Path cfg = config("");
         try (RunningPhone phone = RunningPhone.start(cfg, dir, "auto");
              Sipp far = Sipp.uas(dir, "uas_answer.xml", Map.of())) {
-            phone.awaitStatus("registration: none (IP direct calls, 127.0.0.1)");
+            String status = phone.awaitStatus("registration: none (IP direct calls, 127.0.0.1)");
+            assertTrue(status.lines().anyMatch(l -> l.startsWith("audio: microphone ") && l.contains(", earpiece ")), status);
             assertTrue(phone.cli("dial", "127*0*0*1*" + far.port).startsWith("0 "));
             phone.awaitStatus("state: Connected");
             assertTrue(phone.cli("hangup").startsWith("0 "));
