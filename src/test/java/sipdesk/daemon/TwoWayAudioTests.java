@@ -45,15 +45,20 @@ abstract class TwoWayAudioTests {
                 Baresip.Audio.sine(FAR_TONE_HZ, recordings, baresipCodecs()));
     }
 
+    /** Once the auto-answering baresip is registered as 1005, the phone calls it and both see the call up. */
+    void callFromThePhone(Baresip far) throws Exception {
+        far.awaitOutput("200 OK", WAIT);
+        phone().awaitStatus("state: Idle");
+        assertTrue(phone().cli("dial", "1005").startsWith("0 "));
+        phone().awaitStatus("state: Connected");
+        far.awaitOutput("Call established", WAIT);
+    }
+
     @Test
     void thePhoneCallsBaresipAndEachHearsTheOthersTone() throws Exception {
         Path recordings = phone().dir.resolve("rec-out-" + System.nanoTime());
         try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
-            far.awaitOutput("200 OK", WAIT);
-            phone().awaitStatus("state: Idle");
-            assertTrue(phone().cli("dial", "1005").startsWith("0 "));
-            phone().awaitStatus("state: Connected");
-            far.awaitOutput("Call established", WAIT);
+            callFromThePhone(far);
             checkBothDirections(far, recordings, "phone -> baresip");
         }
     }
@@ -100,11 +105,7 @@ abstract class TwoWayAudioTests {
     void digitsBaresipSendsAreRecognisedByThePhone() throws Exception {
         Path recordings = phone().dir.resolve("rec-dtmf-in-" + System.nanoTime());
         try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
-            far.awaitOutput("200 OK", WAIT);
-            phone().awaitStatus("state: Idle");
-            assertTrue(phone().cli("dial", "1005").startsWith("0 "));
-            phone().awaitStatus("state: Connected");
-            far.awaitOutput("Call established", WAIT);
+            callFromThePhone(far);
             String before = phone().dtmfSeen();
             far.command("sndcode", "159#");
             String seen = phone().awaitDtmf(before + "159#");
@@ -118,11 +119,7 @@ abstract class TwoWayAudioTests {
     void digitsThePhoneSendsAreRecognisedByBaresip() throws Exception {
         Path recordings = phone().dir.resolve("rec-dtmf-out-" + System.nanoTime());
         try (Baresip far = baresip(";answermode=auto", List.of(), recordings)) {
-            far.awaitOutput("200 OK", WAIT);
-            phone().awaitStatus("state: Idle");
-            assertTrue(phone().cli("dial", "1005").startsWith("0 "));
-            phone().awaitStatus("state: Connected");
-            far.awaitOutput("Call established", WAIT);
+            callFromThePhone(far);
             for (char c : "27*".toCharArray()) phone().daemon.loop().post(new KeyPress(Key.ofSymbol(c)));
             far.awaitOutput("received event: '2' (end=1)", WAIT);
             far.awaitOutput("received event: '7' (end=1)", WAIT);
