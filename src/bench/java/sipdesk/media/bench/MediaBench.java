@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import sipdesk.core.CallId;
 import sipdesk.core.Command.ConnectMedia;
 import sipdesk.media.MediaEngine;
@@ -80,10 +81,12 @@ public final class MediaBench {
         Map<Long, long[]> after = mediaThreads(threads);
         long mediaCpu = 0;
         long allocated = 0;
+        Map<String, Long> cpuByRole = new TreeMap<>();
         for (var e : after.entrySet()) {
-            long[] was = before.getOrDefault(e.getKey(), new long[2]);
+            long[] was = before.getOrDefault(e.getKey(), new long[3]);
             mediaCpu += e.getValue()[0] - was[0];
             allocated += e.getValue()[1] - was[1];
+            cpuByRole.merge(ROLES.get(e.getKey()), e.getValue()[0] - was[0], Long::sum);
         }
         CallStats stats = a.stats(x).orElseThrow();
         a.close();
@@ -95,6 +98,10 @@ public final class MediaBench {
         System.out.printf(Locale.ROOT, "CPU: process %.2f s per minute of call (both ends); media threads %.2f s/min "
                 + "(%.2f s/min per call end)%n", processCpuSeconds / minutes, mediaCpu / 1e9 / minutes,
                 mediaCpu / 1e9 / minutes / 2);
+        StringBuilder roles = new StringBuilder("  per call end, by thread:");
+        cpuByRole.forEach((role, nanos) -> roles.append(String.format(Locale.ROOT, " %s %.3f", role, nanos / 1e9 / minutes / 2)));
+        System.out.println(roles.append(" s/min; the JVM's own threads ").append(String.format(Locale.ROOT, "%.3f",
+                (processCpuSeconds - mediaCpu / 1e9) / minutes / 2)));
         System.out.printf(Locale.ROOT, "allocation on media threads: %d bytes in %d frames x 2 engines = %.2f bytes/frame%n",
                 allocated, frames, (double) allocated / (frames * 2));
         System.out.println("call stats at A: " + stats);
@@ -109,12 +116,16 @@ public final class MediaBench {
                 Optional.empty());
     }
 
+    /** Thread id to role: the thread's name without its port or number ("rtp-rx-12000" is "rtp-rx"). */
+    private static final Map<Long, String> ROLES = new HashMap<>();
+
     /** CPU nanoseconds and allocated bytes of every media thread (handset loops, RTP/RTCP receivers). */
     private static Map<Long, long[]> mediaThreads(com.sun.management.ThreadMXBean threads) {
         Map<Long, long[]> out = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String n = t.getName();
             if (n.startsWith("media-") || n.startsWith("rtp-rx") || n.startsWith("rtcp-rx")) {
+                ROLES.put(t.threadId(), n.replaceAll("-\\d+$", ""));
                 out.put(t.threadId(), new long[] {threads.getThreadCpuTime(t.threadId()),
                         threads.getThreadAllocatedBytes(t.threadId())});
             }
