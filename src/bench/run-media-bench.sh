@@ -8,5 +8,5 @@ cd "$(dirname "$0")/../.."
 
 . src/bench/bench-classes.sh
 # shellcheck disable=SC2086
-exec "$JAVA" --enable-native-access=ALL-UNNAMED ${MEDIA_BENCH_JAVA_OPTS:-} \
+exec "$JAVA" --enable-native-access=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED ${MEDIA_BENCH_JAVA_OPTS:-} \
     -cp "$CP" sipdesk.media.bench.MediaBench "$@"

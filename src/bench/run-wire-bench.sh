@@ -61,7 +61,7 @@ if command -v cc >/dev/null && cc -O2 -o "$DIR/pacing_reference" src/bench/c/pac
     FLOOR=$!
 fi
 echo "== wire bench: ${SECONDS_RUN} s; baresip 1.0 pair (PCMU) and sipdesk in echo mode (PCMU) at the same time =="
-"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
+"$JAVA" --enable-native-access=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED -cp "$CP" sipdesk.media.bench.WireBench echo "$SECONDS_RUN" "$DIR/phone-port"
 # baresip's CPU for the same minute, per call end, by the same measure as the media bench's (process
 # CPU seconds; a baresip process is one call end with its own audio devices, here ausine/aubridge).
 ticks=$(getconf CLK_TCK)

@@ -36,6 +36,7 @@ final class CallMedia {
     /** Pulls the call's next frame from its jitter buffer into {@link #heard}; silence before a plan. */
     void receive() {
         if (!ready()) {
+            rtp.receivePackets();
             java.util.Arrays.fill(heard, (short) 0);
             return;
         }
@@ -52,7 +53,10 @@ final class CallMedia {
 
     /** The call is open but not on the handset: keep its clock and RTCP going, drop what comes. */
     void idle() {
-        if (!ready()) return;
+        if (!ready()) {
+            rtp.receivePackets();
+            return;
+        }
         rtp.receiveFrame(codecFrame, 0);
         rtp.skipFrame();
     }

@@ -8,7 +8,7 @@ import sipdesk.media.sdp.MediaPlan;
 
 /**
  * What a session's current plan needs on the audio path, replaced as a whole when the plan changes
- * ({@link RtpSession#apply}), so that the device-clock and receiver threads each read one consistent
+ * ({@link RtpSession#apply}), so that the device-clock and RTCP receiver threads each read one consistent
  * snapshot through a single volatile field.
  */
 final class PlannedStream {

@@ -9,7 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A receiver thread's loop on one of a session's two sockets, until the session closes: any datagram
+ * The RTCP receiver thread's loop on its socket, until the session closes (RTP is taken in by the
+ * device-clock thread instead, {@link PacketIntake}): any datagram
  * at all tells the {@link SilenceWatch} the peer is still there, then goes to the socket's
  * {@link Handler} in the one buffer the loop reuses for every packet.
  */
@@ -17,7 +18,7 @@ final class ReceiveLoop implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ReceiveLoop.class.getName());
 
-    /** What one socket does with each datagram; called on its receiver thread only. */
+    /** What one socket does with each datagram; called on one thread only (its receiver, or the device clock's). */
     interface Handler {
         /** {@code length} bytes in {@code packet}, valid until this returns. */
         void received(byte[] packet, int length, InetSocketAddress from, long nowNanos);

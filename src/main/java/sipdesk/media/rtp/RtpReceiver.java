@@ -10,7 +10,7 @@ import sipdesk.media.rtp.RtpSession.DtmfListener;
  * jitter buffer, reports RFC 4733 telephone events once each, and latches where the peer's packets
  * come from, which is where ours then go (symmetric RTP, RFC 4961).
  *
- * <p>Threads: {@link #received} runs on the session's RTP receiver thread ({@link ReceiveLoop}), the
+ * <p>Threads: {@link #received} runs on the device-clock thread ({@link PacketIntake}), the
  * only one that writes here; it takes the session's lock only to put into the jitter buffer and the
  * reception statistics. {@link RtpSession#apply} forgets the latch under that lock; the device-clock
  * thread and anyone asking for statistics read it.

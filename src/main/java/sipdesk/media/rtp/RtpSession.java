@@ -24,8 +24,9 @@ import sipdesk.media.sdp.MediaPlan;
  * next one (section 11).
  *
  * <p>Threads: the device-clock thread calls {@link #sendFrame} and {@link #receiveFrame} once per 20
- * ms frame; a receiver thread per socket takes packets into the jitter buffer ({@link RtpReceiver})
- * and RTCP state ({@link RtcpChannel}); the SIP adapter's thread calls {@link #apply} when
+ * ms frame, and {@link #receiveFrame} first takes in the RTP that arrived since ({@link PacketIntake}:
+ * into the jitter buffer through {@link RtpReceiver}); a receiver thread waits on the RTCP socket
+ * ({@link RtcpChannel}, a packet every few seconds); the SIP adapter's thread calls {@link #apply} when
  * offer/answer changes the plan; any thread may call
  * {@link #sendDtmf} and {@link #stats}. Shared state sits behind one small lock, held only to copy a
  * frame in or out.
@@ -44,7 +45,7 @@ public final class RtpSession implements AutoCloseable {
     static final int MAX_PACKET = 1500;
     static final int FRAME_MS = 20;
 
-    /** Tells what DTMF digit the peer sent (once per RFC 4733 event); called on the receiver thread. */
+    /** Tells what DTMF digit the peer sent (once per RFC 4733 event); called on the device-clock thread. */
     @FunctionalInterface
     public interface DtmfListener {
         void received(char digit);
@@ -72,6 +73,7 @@ public final class RtpSession implements AutoCloseable {
     private final RtcpReports reports;
     private final RtpReceiver receiver;
     private final RtcpChannel control;
+    private PacketIntake intake;
 
     private RtpSession(DatagramChannel rtp, DatagramChannel rtcp, RtpSettings settings, DtmfListener dtmfListener) {
         this.rtp = rtp;
@@ -108,15 +110,19 @@ public final class RtpSession implements AutoCloseable {
                 continue;
             }
             RtpSession session = new RtpSession(rtp, rtcp, settings, dtmfListener);
-            session.startReceivers();
+            try {
+                session.startReceivers();
+            } catch (IOException | RuntimeException e) {
+                session.close();
+                throw e;
+            }
             return session;
         }
         throw new BindException("no free RTP port pair in " + settings.minPort() + ".." + settings.maxPort());
     }
 
-    private void startReceivers() {
-        Thread.ofPlatform().daemon().name("rtp-rx-" + localPort)
-                .start(new ReceiveLoop(this, rtp, silence, "RTP :" + localPort, receiver));
+    private void startReceivers() throws IOException {
+        intake = new PacketIntake(this, rtp, silence, "RTP :" + localPort, receiver);
         Thread.ofPlatform().daemon().name("rtcp-rx-" + (localPort + 1))
                 .start(new ReceiveLoop(this, rtcp, silence, "RTCP :" + (localPort + 1), control));
     }
@@ -233,6 +239,7 @@ public final class RtpSession implements AutoCloseable {
      * a pitch period at a time: some periods take two frames from the buffer, some none.
      */
     public int receiveFrame(short[] out, int offset) {
+        receivePackets();
         PlannedStream s = stream;
         if (s == null) return 0;
         TimeScaler scaler = s.scaler;
@@ -248,6 +255,14 @@ public final class RtpSession implements AutoCloseable {
         }
         scaler.read(out, offset);
         return s.frameSamples;
+    }
+
+    /**
+     * Takes in the RTP that arrived since the last frame (RFC 4733 digits are reported now); done by
+     * {@link #receiveFrame}, and to be called each frame while the call has no plan to receive with.
+     */
+    public void receivePackets() {
+        intake.takeIn();
     }
 
     /** One frame from the jitter buffer's answer ({@code length} bytes in {@link #played}, or CONCEAL/SILENCE). */
