@@ -1,0 +1,122 @@
+#!/bin/bash
+# Issue 4's CPU figure as the issue states it: process CPU seconds per minute of a G.711 call and a
+# G.722 call, of the whole phone as it runs on a Pi (the launcher src/main/sh/sipdesk and its JVM
+# flags, the daemon, SIP stack and media), file devices for microphone and earpiece. Not part of
+# `mvn test`. For each codec: the phone starts (IP direct, no account) on 127.0.0.1, rests IDLE
+# seconds (measured), dials a baresip that answers by itself, and the call is measured for CALL
+# seconds; baresip's own CPU over the same minute is printed for scale. Every process started here
+# is stopped by PID on exit.
+# Needs baresip (apt-get install baresip-core), sox and a JDK 21+.
+# Usage: src/bench/run-call-cpu-bench.sh [CALL seconds, default 60] [IDLE seconds, default 30]
+set -eu
+cd "$(dirname "$0")/../.."
+CALL=${1:-60}
+IDLE=${2:-30}
+for t in baresip sox python3; do command -v $t >/dev/null || { echo "$0: needs $t" >&2; exit 1; }; done
+[ -f target/sipdesk.jar ] || mvn -q -B package -DskipTests
+
+DIR=$(mktemp -d /tmp/call-cpu-bench.XXXXXX)
+PIDS=""
+cleanup() {
+    for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+    [ -n "${BENCH_KEEP:-}" ] || rm -rf "$DIR"
+}
+trap cleanup EXIT
+# A port free for both UDP and TCP (the phone and baresip listen on both).
+free_port() {
+    python3 - <<'PY'
+import socket
+while True:
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("127.0.0.1", 0)); p = u.getsockname()[1]
+    t = socket.socket()
+    try:
+        t.bind(("127.0.0.1", p)); print(p); break
+    except OSError:
+        pass
+    finally:
+        t.close(); u.close()
+PY
+}
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ sub(/.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
+per_minute() { awk -v a="$1" -v b="$2" -v t="$ticks" -v s="$3" 'BEGIN { printf "%.2f", (b - a) / t * 60 / s }'; }
+threads() { # tid, name, ticks: one line per thread of PID $1
+    for t in /proc/"$1"/task/*; do
+        printf '%s\t%s\t%s\n' "${t##*/}" "$(cat "$t/comm" 2>/dev/null)" "$(awk '{ sub(/.*\) /, ""); print $12 + $13 }' "$t/stat" 2>/dev/null)"
+    done
+}
+wait_for() { # seconds, then a command that succeeds when the wait is over
+    local limit=$1; shift
+    for _ in $(seq $((limit * 5))); do "$@" && return 0; sleep 0.2; done
+    return 1
+}
+sox -n -r 16000 -b 16 -c 1 "$DIR/mic.wav" synth 2 sine 1000 vol 0.3
+
+echo "== call CPU bench: the whole phone (launcher flags), ${IDLE} s idle then a ${CALL} s call, per codec =="
+for codec in PCMU G722; do
+    d="$DIR/$codec"
+    mkdir -p "$d/baresip"
+    phone_port=$(free_port)
+    peer_port=$(free_port)
+    cat > "$d/sipdesk.cfg" <<CFG
+account.1.enable = 0
+sipdesk.sip.local_address = 127.0.0.1
+sipdesk.sip.local_port = $phone_port
+sipdesk.audio.capture = file:$DIR/mic.wav
+sipdesk.audio.playback = file:$d/earpiece.wav
+account.1.codec.pcmu.enable = $([ $codec = PCMU ] && echo 1 || echo 0)
+account.1.codec.pcma.enable = 0
+account.1.codec.g722.enable = $([ $codec = G722 ] && echo 1 || echo 0)
+CFG
+    cat > "$d/baresip/config" <<CONF
+module_path /usr/lib/baresip/modules
+sip_listen 127.0.0.1:$peer_port
+sip_transports udp
+net_interface 127.0.0.1
+rtp_ports 30000-30100
+audio_source ausine,440
+audio_player aubridge,b
+ausrc_srate 48000
+ausrc_channels 2
+auplay_srate 48000
+auplay_channels 1
+module ausine.so
+module aubridge.so
+module g711.so
+module g722.so
+module_app account.so
+module_app menu.so
+CONF
+    echo "<sip:b@127.0.0.1:$peer_port>;regint=0;answermode=auto" > "$d/baresip/accounts"
+    baresip -4 -f "$d/baresip" </dev/null >"$d/baresip.log" 2>&1 &
+    peer=$!
+    PIDS="$PIDS $peer"
+    SIPDESK_CDS_DIR=$d src/main/sh/sipdesk run --config "$d/sipdesk.cfg" --hardware sim --network sip \
+        --state-dir "$d" --socket "$d/control.sock" </dev/null >"$d/phone.log" 2>&1 &
+    phone=$! # the launcher execs the JVM: this is the JVM's PID
+    PIDS="$PIDS $phone"
+    cli() { src/main/sh/sipdesk --socket "$d/control.sock" "$@"; }
+    wait_for 60 test -S "$d/control.sock" || { echo "$codec: the phone did not start (log: $d/phone.log)"; BENCH_KEEP=1; exit 1; }
+    wait_for 30 grep -q "baresip is ready" "$d/baresip.log" || { echo "$codec: baresip did not start"; BENCH_KEEP=1; exit 1; }
+    sleep 5 # start-up's class loading and compiling are over before the idle minute is measured
+    c0=$(cpu_ticks $phone); sleep "$IDLE"; c1=$(cpu_ticks $phone)
+    idle=$(per_minute "$c0" "$c1" "$IDLE")
+    cli dial "b@127.0.0.1:$peer_port" >/dev/null
+    wait_for 30 sh -c "src/main/sh/sipdesk --socket '$d/control.sock' status | grep -q 'state: Connected'" \
+        || { echo "$codec: the call did not connect (logs in $d)"; BENCH_KEEP=1; exit 1; }
+    sleep 5 # the first seconds of a call compile its media code
+    threads $phone > "$d/threads-before.txt"
+    c0=$(cpu_ticks $phone); b0=$(cpu_ticks $peer); sleep "$CALL"; c1=$(cpu_ticks $phone); b1=$(cpu_ticks $peer)
+    threads $phone > "$d/threads-after.txt"
+    status=$(cli status)
+    cli hangup >/dev/null || true
+    echo "$codec: phone idle $idle s/min; in the call $(per_minute "$c0" "$c1" "$CALL") s/min" \
+        "($(awk -v a="$c0" -v b="$c1" -v t="$ticks" -v s="$CALL" 'BEGIN { printf "%.2f", (b - a) / t / s * 100 }') % of a core);" \
+        "baresip (the other end) $(per_minute "$b0" "$b1" "$CALL") s/min"
+    echo "  busiest threads in the call, s/min: $(join -t "$(printf '\t')" <(sort "$d/threads-before.txt") <(sort "$d/threads-after.txt") \
+        | awk -F'\t' -v t="$ticks" -v s="$CALL" '{ d = $5 - $3; if (d > 0) printf "%.3f\t%s\n", d / t * 60 / s, $2 }' | sort -rn | head -4 | awk -F'\t' '{ printf "%s %s; ", $2, $1 }')"
+    echo "  $(echo "$status" | grep -E '^call:' | head -1)"
+    grep -hE "real-time scheduling|RTP arrival times" "$d/phone.log" | sed 's/^/  phone: /' | head -2
+    kill $phone $peer 2>/dev/null || true
+    wait $phone $peer 2>/dev/null || true
+done
