@@ -131,6 +131,12 @@ public final class MediaEngine implements Audio, MediaSessions {
             case ConnectMedia c -> route(c.calls());
             case DisconnectMedia d -> route(List.of());
         }
+        wakeHandset();
+    }
+
+    /** After publishing a change: the handset thread may be resting (see {@link HandsetLoop}). */
+    private void wakeHandset() {
+        LockSupport.unpark(handsetThread);
     }
 
     private void requestTone(TonePattern pattern) {
@@ -196,6 +202,11 @@ public final class MediaEngine implements Audio, MediaSessions {
         return handset.frames;
     }
 
+    /** The handset thread is parked, resting with nothing to play or send (tests). */
+    boolean handsetResting() {
+        return handset.resting && handsetThread.getState() == Thread.State.WAITING;
+    }
+
     /** Records the monotonic start time of the next {@code count} frames (benchmark). */
     public long[] recordFrameStarts(int count) {
         long[] starts = new long[count];
@@ -214,6 +225,7 @@ public final class MediaEngine implements Audio, MediaSessions {
             calls.put(call, new CallMedia(call, rtp, sdp));
             republish();
         }
+        wakeHandset();
         LOG.fine(() -> "call " + call + ": RTP on " + localAddress + ":" + rtp.localPort());
     }
 
@@ -297,6 +309,7 @@ public final class MediaEngine implements Audio, MediaSessions {
     public void close() {
         if (closed) return;
         closed = true;
+        wakeHandset();
         if (ringerThread != null) LockSupport.unpark(ringerThread);
         for (CallId id : List.copyOf(calls.keySet())) close(id);
         try {

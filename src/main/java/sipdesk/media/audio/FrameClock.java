@@ -71,6 +71,11 @@ public final class FrameClock {
         return deadline;
     }
 
+    /** Starts the schedule afresh: the next {@link #awaitNextFrame()} returns at once (after a rest). */
+    public void restart() {
+        started = false;
+    }
+
     public long periodNanos() {
         return periodNanos;
     }
