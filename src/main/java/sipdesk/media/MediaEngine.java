@@ -36,8 +36,8 @@ import sipdesk.media.tone.TonePattern;
  * frames; codecs and cards are converted to and from it.
  *
  * <p>Threads: {@link #execute} runs on the core thread and only publishes what it asks for
- * (volatile fields); the {@code media-handset} thread (see {@link HandsetLoop}) does the audio, paced
- * by the card; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
+ * (volatile fields) and wakes the handset thread; the {@code media-handset} thread (see {@link HandsetLoop})
+ * does the audio, paced by the card, and rests while there is nothing to play or send; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
  * two RTP receiver threads (the handset thread also looks for calls gone silent, {@link SilenceTimeouts}); {@link MediaSessions} methods run on the SIP adapter's thread.
  */
 public final class MediaEngine implements Audio, MediaSessions {
