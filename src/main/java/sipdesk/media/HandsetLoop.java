@@ -1,5 +1,6 @@
 package sipdesk.media;
 
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import sipdesk.media.audio.FrameClock;
@@ -18,6 +19,10 @@ import sipdesk.media.tone.TonePattern;
  * on the earpiece, reads the microphone, and sends each call the microphone plus the other call's
  * voice (a local three-way conference, YEALINK.md flow 11). The card's own clock paces the loop;
  * without a card a {@link FrameClock} does. Allocation-free per frame.
+ *
+ * <p>With nothing to play or send (no call open, no tone, no ring on this card) the thread rests:
+ * parked without a timeout and with its devices paused, until {@link MediaEngine} unparks it for a
+ * call, a command or its close. A phone at rest then costs no wake-ups at all.
  */
 final class HandsetLoop implements Runnable {
 
@@ -42,6 +47,8 @@ final class HandsetLoop implements Runnable {
     private int seenToneRequests;
     private boolean wasRinging;
     volatile long frames;
+    /** Parked with nothing to do (for tests; the thread's state tells whether it really is parked). */
+    volatile boolean resting;
     /** Monotonic start of each frame, for the pacing figures of the benchmark (null = not recorded). */
     volatile long[] frameStarts;
     private long[] recording;
@@ -58,6 +65,10 @@ final class HandsetLoop implements Runnable {
     @Override
     public void run() {
         while (!engine.closed()) {
+            if (nothingToDo()) {
+                rest();
+                continue;
+            }
             try {
                 frame();
             } catch (RuntimeException e) {
@@ -65,6 +76,30 @@ final class HandsetLoop implements Runnable {
                 clock.awaitNextFrame();
             }
         }
+    }
+
+    /**
+     * No call to serve, no tone asked for or still playing, no ring here. Read after the engine's own
+     * volatile writes: a waker publishes first, then unparks, so a change made after this check leaves
+     * an unpark permit and the park below returns at once (no lost wake-up).
+     */
+    private boolean nothingToDo() {
+        return engine.connected().length == 0 && engine.notConnected().length == 0
+                && engine.toneRequests() == seenToneRequests && !tone.playing()
+                && !(ringHere && engine.ringing());
+    }
+
+    private void rest() {
+        microphone.pause();
+        earpiece.pause();
+        wasRinging = false;
+        resting = true;
+        while (!engine.closed() && nothingToDo()) LockSupport.park(this); // may return spuriously: check again
+        resting = false;
+        if (engine.closed()) return;
+        clock.restart(); // no burst of frames to catch up on the rest
+        microphone.resume();
+        earpiece.resume();
     }
 
     private void frame() {

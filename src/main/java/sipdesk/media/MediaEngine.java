@@ -36,8 +36,8 @@ import sipdesk.media.tone.TonePattern;
  * frames; codecs and cards are converted to and from it.
  *
  * <p>Threads: {@link #execute} runs on the core thread and only publishes what it asks for
- * (volatile fields); the {@code media-handset} thread (see {@link HandsetLoop}) does the audio, paced
- * by the card; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
+ * (volatile fields) and wakes the handset thread; the {@code media-handset} thread (see {@link HandsetLoop})
+ * does the audio, paced by the card, and rests while there is nothing to play or send; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
  * two RTP receiver threads (the handset thread also looks for calls gone silent, {@link SilenceTimeouts}); {@link MediaSessions} methods run on the SIP adapter's thread.
  */
 public final class MediaEngine implements Audio, MediaSessions {
@@ -131,6 +131,12 @@ public final class MediaEngine implements Audio, MediaSessions {
             case ConnectMedia c -> route(c.calls());
             case DisconnectMedia d -> route(List.of());
         }
+        wakeHandset();
+    }
+
+    /** After publishing a change: the handset thread may be resting (see {@link HandsetLoop}). */
+    private void wakeHandset() {
+        LockSupport.unpark(handsetThread);
     }
 
     private void requestTone(TonePattern pattern) {
@@ -196,6 +202,11 @@ public final class MediaEngine implements Audio, MediaSessions {
         return handset.frames;
     }
 
+    /** The handset thread is parked, resting with nothing to play or send (tests). */
+    boolean handsetResting() {
+        return handset.resting && handsetThread.getState() == Thread.State.WAITING;
+    }
+
     /** Records the monotonic start time of the next {@code count} frames (benchmark). */
     public long[] recordFrameStarts(int count) {
         long[] starts = new long[count];
@@ -214,6 +225,7 @@ public final class MediaEngine implements Audio, MediaSessions {
             calls.put(call, new CallMedia(call, rtp, sdp));
             republish();
         }
+        wakeHandset();
         LOG.fine(() -> "call " + call + ": RTP on " + localAddress + ":" + rtp.localPort());
     }
 
@@ -297,6 +309,7 @@ public final class MediaEngine implements Audio, MediaSessions {
     public void close() {
         if (closed) return;
         closed = true;
+        wakeHandset();
         if (ringerThread != null) LockSupport.unpark(ringerThread);
         for (CallId id : List.copyOf(calls.keySet())) close(id);
         try {

@@ -35,7 +35,9 @@ final class RingerLoop implements Runnable {
             }
             ring.restart();
             clock = new FrameClock(20);
+            ringer.resume();
             while (engine.ringing() && !engine.closed()) playFrame();
+            ringer.pause(); // a card stopped between rings does not run dry: no underruns counted for the quiet
         }
     }
 

@@ -65,6 +65,13 @@ final class EngineFixture implements AutoCloseable {
         }
     }
 
+    /** Waits (bounded) until the handset thread is parked with nothing to do. */
+    void awaitRest() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!engine.handsetResting() && System.nanoTime() < deadline) Thread.sleep(5);
+        if (!engine.handsetResting()) throw new AssertionError("the handset still runs frames after 30 s: " + engine.frames());
+    }
+
     /** Waits (bounded) until {@code count} events were posted. */
     void awaitEvents(int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

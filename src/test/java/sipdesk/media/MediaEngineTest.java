@@ -96,12 +96,48 @@ class MediaEngineTest {
         try (EngineFixture a = new EngineFixture(dir, "a", 0, EngineFixture.setup())) {
             a.engine.execute(new PlayTone(Tone.DIAL));
             EngineFixture.runFrames(30, a);
+            long beforeStop = a.engine.frames();
             a.engine.execute(new StopTone());
-            EngineFixture.runFrames(20, a);
+            a.awaitRest();
+            // the frame under way may still carry the tone; the next one is silence, then the handset rests
+            assertTrue(a.engine.frames() - beforeStop <= 2, (a.engine.frames() - beforeStop) + " frames after the stop");
             short[] heard = a.earpiece();
             assertTrue(EngineFixture.framesWith(heard, 350, 100, 500, 0.3) > 0.9); // US dial tone: 350 + 440 Hz
             assertTrue(EngineFixture.framesWith(heard, 440, 100, 500, 0.3) > 0.9);
-            assertEquals(0, EngineFixture.framesWith(heard, 350, 750, 1000, 0.3));
+            int endMs = heard.length / 16;
+            assertEquals(0, EngineFixture.framesWith(heard, 350, endMs - 20, endMs, 0.3), "the last frame is silence");
+        }
+    }
+
+    @Test
+    void aPhoneAtRestRunsNoFrames() throws Exception {
+        try (EngineFixture a = new EngineFixture(dir, "a", 0, EngineFixture.setup());
+             EngineFixture metronome = new EngineFixture(dir, "metronome", 0, EngineFixture.setup())) {
+            a.awaitRest();
+            metronome.engine.execute(new PlayTone(Tone.DIAL));
+            EngineFixture.runFrames(25, metronome); // half a second of another handset's frames
+            assertTrue(a.engine.handsetResting());
+            assertEquals(0, a.engine.frames());
+        }
+    }
+
+    @Test
+    void aToneOrACallWakesTheRestingHandsetWhichRestsAgainAfterThem() throws Exception {
+        try (EngineFixture a = new EngineFixture(dir, "a", 0, EngineFixture.setup());
+             EngineFixture metronome = new EngineFixture(dir, "metronome", 0, EngineFixture.setup())) {
+            a.awaitRest();
+            a.engine.execute(new PlayTone(Tone.DIAL));
+            EngineFixture.runFrames(5, a);
+            a.engine.execute(new StopTone());
+            a.awaitRest();
+            long rested = a.engine.frames();
+            metronome.engine.execute(new PlayTone(Tone.DIAL));
+            EngineFixture.runFrames(25, metronome);
+            assertEquals(rested, a.engine.frames(), "no frames between the tone and the call");
+            a.engine.open(X, "127.0.0.1"); // not connected yet: its receiver is still drained each frame
+            EngineFixture.runFrames(5, a);
+            a.engine.close(X);
+            a.awaitRest();
         }
     }
 
@@ -198,9 +234,10 @@ class MediaEngineTest {
                 () -> java.util.Optional.of(ringerSpeaker), 16000, java.time.Duration.ofMinutes(1));
         try (EngineFixture a = new EngineFixture(dir, "a", 0, setup, java.util.Optional.of(ringer))) {
             a.engine.execute(new StartRinger());
-            EngineFixture.runFrames(25, a);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (ringerSpeaker.dataBytes() < 25 * 960 * 2 && System.nanoTime() < deadline) Thread.sleep(5);
             a.engine.execute(new StopRinger());
-            EngineFixture.runFrames(5, a);
+            assertEquals(0, a.engine.frames(), "the handset rests: the ring is not its to play");
             short[] earpiece = a.earpiece();
             assertEquals(0, EngineFixture.framesWith(earpiece, 1500, 0, 500, 0.1));
         }

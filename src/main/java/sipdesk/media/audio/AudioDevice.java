@@ -17,6 +17,17 @@ public interface AudioDevice extends AutoCloseable {
 
     String name();
 
+    /**
+     * The device-clock thread is about to rest (nothing to play or send): a card stops its line, so it
+     * neither fills with audio nobody reads nor runs dry. Files and silence need nothing.
+     */
+    default void pause() {
+    }
+
+    /** The thread runs frames again after {@link #pause()}: what waited is dropped, not played or sent late. */
+    default void resume() {
+    }
+
     @Override
     void close();
 }

@@ -10,26 +10,24 @@ import java.util.function.LongSupplier;
  * so waking late does not make the schedule drift; after a stall longer than {@link #MAX_BEHIND_FRAMES}
  * frames (a suspended VM, a debugger) it starts afresh from now instead of sending a burst.
  *
- * <p>It parks until {@link #SPIN_NANOS} before the deadline and spins on the clock for the rest: a
- * thread woken by a timer starts tens of microseconds late (more when its CPU was idle, and in a VM,
- * whose idle virtual CPU the host must schedule again first), a thread already running does not.
- * The spin costs about that lead per frame (0.1 ms in 20 ms is 0.5 % of a core at most).
+ * <p>On Linux it sleeps in the kernel to each absolute deadline ({@link MonotonicSleep}); elsewhere,
+ * or without JNA, it parks and spins the last {@link #SPIN_NANOS} ({@link DeadlineWait.ParkThenSpin}).
+ * One per thread.
  */
 public final class FrameClock {
 
     public static final int MAX_BEHIND_FRAMES = 10;
-    /** How long before each deadline the clock stops parking and spins. */
+    /** How long before each deadline the park-and-spin wait stops parking and spins. */
     public static final long SPIN_NANOS = 100_000;
 
     private final long periodNanos;
-    private final long spinNanos;
     private final LongSupplier nanoTime;
-    private final LongConsumer park;
+    private final DeadlineWait wait;
     private long deadline;
     private boolean started;
 
     public FrameClock(int periodMs) {
-        this(periodMs * 1_000_000L, SPIN_NANOS, System::nanoTime, LockSupport::parkNanos);
+        this(periodMs * 1_000_000L, System::nanoTime, DeadlineWait.best());
     }
 
     FrameClock(long periodNanos, LongSupplier nanoTime) {
@@ -37,12 +35,15 @@ public final class FrameClock {
     }
 
     FrameClock(long periodNanos, long spinNanos, LongSupplier nanoTime, LongConsumer park) {
-        if (periodNanos <= 0) throw new IllegalArgumentException("period " + periodNanos);
+        this(periodNanos, nanoTime, new DeadlineWait.ParkThenSpin(spinNanos, nanoTime, park));
         if (spinNanos < 0 || spinNanos >= periodNanos) throw new IllegalArgumentException("spin " + spinNanos);
+    }
+
+    FrameClock(long periodNanos, LongSupplier nanoTime, DeadlineWait wait) {
+        if (periodNanos <= 0) throw new IllegalArgumentException("period " + periodNanos);
         this.periodNanos = periodNanos;
-        this.spinNanos = spinNanos;
         this.nanoTime = nanoTime;
-        this.park = park;
+        this.wait = wait;
     }
 
     /**
@@ -60,15 +61,13 @@ public final class FrameClock {
         if (now - deadline > MAX_BEHIND_FRAMES * periodNanos) {
             deadline = now;
         }
-        while (deadline - now > spinNanos) { // parkNanos may return early (spurious wake-up, unpark)
-            park.accept(deadline - now - spinNanos);
-            now = nanoTime.getAsLong();
-        }
-        while (now < deadline) {
-            Thread.onSpinWait();
-            now = nanoTime.getAsLong();
-        }
+        if (deadline - now > 0) wait.until(deadline, now);
         return deadline;
+    }
+
+    /** Starts the schedule afresh: the next {@link #awaitNextFrame()} returns at once (after a rest). */
+    public void restart() {
+        started = false;
     }
 
     public long periodNanos() {

@@ -67,6 +67,17 @@ abstract class HotplugDevice<T extends AudioDevice> implements AudioDevice {
         device.lost();
     }
 
+    /** The card in use now (a card found meanwhile is taken here, so it too is paused, then flushed on resume). */
+    @Override
+    public void pause() {
+        device.current().pause();
+    }
+
+    @Override
+    public void resume() {
+        device.current().resume();
+    }
+
     @Override
     public int sampleRate() {
         return device.current().sampleRate();

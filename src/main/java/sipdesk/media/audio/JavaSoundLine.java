@@ -28,6 +28,19 @@ abstract class JavaSoundLine<L extends DataLine> implements AudioDevice {
         return sampleRate * 2.0 * channels / 1000;
     }
 
+    /** Flushed too: a capture line then holds no stale audio, a playback line no leftover of the last sound. */
+    @Override
+    public void pause() {
+        line.stop();
+        line.flush();
+    }
+
+    @Override
+    public void resume() {
+        line.flush();
+        line.start();
+    }
+
     @Override
     public final int sampleRate() {
         return sampleRate;

@@ -48,6 +48,14 @@ final class JavaSoundSpeaker extends JavaSoundLine<SourceDataLine> implements Sp
         }
     }
 
+    /** The line starts empty again: primed as at the start, and the rest is not an underrun. */
+    @Override
+    public void resume() {
+        started = false;
+        lastFoundEmpty = false;
+        super.resume();
+    }
+
     /** Times the line was found empty after it had started: the card played silence of its own. */
     @Override
     public long underruns() {

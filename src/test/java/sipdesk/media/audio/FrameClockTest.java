@@ -39,6 +39,19 @@ class FrameClockTest {
     }
 
     @Test
+    void theRealClockNeverStartsAFrameBeforeItsDeadline() {
+        FrameClock clock = new FrameClock(20);
+        long previous = clock.awaitNextFrame();
+        for (int i = 0; i < 10; i++) {
+            long deadline = clock.awaitNextFrame();
+            long now = System.nanoTime();
+            assertTrue(now >= deadline, "frame " + i + " started " + (deadline - now) + " ns before its deadline");
+            assertTrue(deadline - previous >= 20_000_000L, "deadlines a period apart at least");
+            previous = deadline;
+        }
+    }
+
+    @Test
     void parksUntilShortlyBeforeTheDeadlineThenSpinsToIt() {
         long[] now = {0};
         List<Long> parks = new ArrayList<>();

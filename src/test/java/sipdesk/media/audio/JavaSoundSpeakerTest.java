@@ -35,6 +35,10 @@ class JavaSoundSpeakerTest {
                         queuedBytes += length;
                         yield length;
                     }
+                    case "flush" -> {
+                        queuedBytes = 0;
+                        yield null;
+                    }
                     default -> null;
                 });
         return new JavaSoundSpeaker(line, 16000, 1, "fake");
@@ -83,6 +87,19 @@ class JavaSoundSpeakerTest {
             queuedBytes = 0; // ALSA's null plugin takes everything at once
         }
         assertEquals(List.of(true, false, false, false, false, false), silentWrites);
+        assertEquals(0, speaker.underruns());
+    }
+
+    @Test
+    void aLineResumedAfterTheHandsetRestedIsPrimedAgainAndTheRestIsNoUnderrun() {
+        JavaSoundSpeaker speaker = speaker();
+        speaker.write(tone(), 0);
+        queuedBytes = FRAME_BYTES;
+        speaker.write(tone(), 0);
+        speaker.pause(); // stopped and flushed: the line is empty for the whole rest
+        speaker.resume();
+        speaker.write(tone(), 0);
+        assertEquals(List.of(true, false, false, true, false), silentWrites);
         assertEquals(0, speaker.underruns());
     }
 }
