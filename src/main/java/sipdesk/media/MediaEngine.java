@@ -37,8 +37,11 @@ import sipdesk.media.tone.TonePattern;
  *
  * <p>Threads: {@link #execute} runs on the core thread and only publishes what it asks for
  * (volatile fields) and wakes the handset thread; the {@code media-handset} thread (see {@link HandsetLoop})
- * does the audio, paced by the card, and rests while there is nothing to play or send; a {@code media-ringer} thread plays a ringer that has a card of its own; each call has
- * two RTP receiver threads (the handset thread also looks for calls gone silent, {@link SilenceTimeouts}); {@link MediaSessions} methods run on the SIP adapter's thread.
+ * does the audio, paced by the card, takes each call's RTP in at the start of its frames, and rests
+ * while there is nothing to play or send; a {@code media-ringer} thread plays a ringer that has a card
+ * of its own; each call has an RTCP receiver thread (a packet every few seconds). The handset thread
+ * also looks for calls gone silent ({@link SilenceTimeouts}); {@link MediaSessions} methods run on
+ * the SIP adapter's thread.
  */
 public final class MediaEngine implements Audio, MediaSessions {
 
