@@ -50,6 +50,15 @@ public final class MessageFlows {
 
     private record Entry(Step step, Ordering order) {}
 
+    /**
+     * A message of a Call-ID no call has (yet): the stack reports an INVITE it sent after the send, so
+     * a fast answer (a proxy's 407 within the millisecond) can be reported first. Also out-of-call
+     * traffic (REGISTER, OPTIONS), which is never adopted and ages out.
+     */
+    private record Orphan(String callId, Step step, Ordering order) {}
+
+    private static final int MAX_ORPHANS = 16;
+
     /** Responses of one transaction received this close together are shown in code order. */
     private static final long SAME_MOMENT_MILLIS = 10;
 
@@ -74,6 +83,7 @@ public final class MessageFlows {
     private final int maxCalls;
     private final int maxMessages;
     private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final Deque<Orphan> orphans = new ArrayDeque<>();
     private int messages;
     private int callsSeen;
 
@@ -102,10 +112,20 @@ public final class MessageFlows {
         Objects.requireNonNull(callId, "callId");
         Call call = calls.get(callId);
         if (call == null) {
-            if (!startsCall) return;
+            if (!startsCall) {
+                keepForLater(new Orphan(callId, step, order));
+                return;
+            }
             call = new Call(++callsSeen, callId, callerUser, calleeUser);
             calls.put(callId, call);
+            add(call, step, order);
+            adoptOrphans(call);
+            return;
         }
+        add(call, step, order);
+    }
+
+    private void add(Call call, Step step, Ordering order) {
         if (call.steps.size() >= maxMessages) {
             call.dropped++;
             return;
@@ -120,6 +140,22 @@ public final class MessageFlows {
         call.steps.add(at, new Entry(step, order));
         messages++;
         evict();
+    }
+
+    private void keepForLater(Orphan orphan) {
+        if (orphans.size() == MAX_ORPHANS) orphans.removeFirst();
+        orphans.addLast(orphan);
+    }
+
+    /** The messages of this call that were reported before the INVITE that opens it, in their order. */
+    private void adoptOrphans(Call call) {
+        for (var it = orphans.iterator(); it.hasNext(); ) {
+            Orphan o = it.next();
+            if (o.callId().equals(call.callId)) {
+                it.remove();
+                add(call, o.step(), o.order());
+            }
+        }
     }
 
     /** True when {@code earlier} was recorded first but comes after {@code now}: a later response, or the ACK of it. */

@@ -25,6 +25,35 @@ class MessageFlowsTest {
     }
 
     @Test
+    void aProxysChallengeReportedBeforeOurInviteStillShowsAfterIt() {
+        MessageFlows flows = new MessageFlows();
+        // kamailio answers within the millisecond; the stack reports our INVITE after it has sent it.
+        flows.record("abc", false, "1001", "1005", new Step("407 Proxy Authentication Required (INVITE)", P, A),
+                new MessageFlows.ReceivedResponse("1 INVITE", 407, 1000));
+        flows.record("abc", false, "1001", "1005", new Step("ACK sip:1005@sipdesk.test", A, P), new MessageFlows.SentAck("1 INVITE"));
+        flows.record("abc", true, "1001", "1005", new Step("INVITE sip:1005@sipdesk.test", A, P), new MessageFlows.SentRequest("1 INVITE"));
+        flows.record("abc", true, "1001", "1005", new Step("INVITE sip:1005@sipdesk.test", A, P), new MessageFlows.SentRequest("2 INVITE"));
+        assertEquals("""
+                call 1 (Call-ID abc): 1001 -> 1005
+                F1  INVITE sip:1005@sipdesk.test                127.0.0.1:5070 -> 127.0.0.1:5060
+                F2  407 Proxy Authentication Required (INVITE)  127.0.0.1:5060 -> 127.0.0.1:5070
+                F3  ACK sip:1005@sipdesk.test                   127.0.0.1:5070 -> 127.0.0.1:5060
+                F4  INVITE sip:1005@sipdesk.test                127.0.0.1:5070 -> 127.0.0.1:5060
+                """, flows.format(5));
+    }
+
+    @Test
+    void orphansOfOtherCallIdsAgeOutAndAreNeverShown() {
+        MessageFlows flows = new MessageFlows();
+        for (int i = 0; i < 40; i++) flows.record("reg-" + i, false, "1001", "1001", new Step("200 OK (REGISTER)", P, A));
+        flows.record("abc", true, "1001", "1005", new Step("INVITE sip:1005@sipdesk.test", A, P));
+        assertEquals("""
+                call 1 (Call-ID abc): 1001 -> 1005
+                F1  INVITE sip:1005@sipdesk.test  127.0.0.1:5070 -> 127.0.0.1:5060
+                """, flows.format(5));
+    }
+
+    @Test
     void onlyCallsAreKeptNotRegistrationsOrOptions() {
         MessageFlows flows = new MessageFlows();
         flows.record("reg", false, "1001", "1001", new Step("REGISTER sip:sipdesk.test", A, P));
