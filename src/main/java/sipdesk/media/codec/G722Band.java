@@ -113,15 +113,23 @@ final class G722Band {
         return Math.max(-12288, Math.min(12288, wd3));
     }
 
-    /** UPPOL1: a1 leaks by 255/256, steps by 192, and stays inside the stability limit 15360 - |a2|. */
+    /**
+     * UPPOL1: a1 leaks by 255/256, steps by 192, and stays inside the stability limit 15360 - a2.
+     * As |a2| <= 12288, the limit is 3072..27648 and |a1| stays below it: no sum here can leave
+     * 16 bits, so none needs saturating.
+     */
     private int updatedPole1(int p0, int newA2) {
         int step = (p0 ^ p1) >= 0 ? 192 : -192;
-        int a = saturate(step + ((a1 * 32640) >> 15));
-        int limit = saturate(15360 - newA2);
+        int a = step + ((a1 * 32640) >> 15);
+        int limit = 15360 - newA2;
         return Math.max(-limit, Math.min(limit, a));
     }
 
-    /** UPZERO: each b(i) leaks by 255/256 and steps by 128 towards sign agreement of d(n) and d(n-i). */
+    /**
+     * UPZERO: each b(i) leaks by 255/256 and steps by 128 towards sign agreement of d(n) and d(n-i).
+     * The leak maps -32768..32767 to -32640..32639, so the step cannot leave 16 bits either: the
+     * standard's saturation never acts and is left out.
+     */
     private void updateZeros(int d) {
         int step = d == 0 ? 0 : 128;
         b1 = updatedZero(b1, d1, d, step);
@@ -133,7 +141,7 @@ final class G722Band {
     }
 
     private static int updatedZero(int b, int older, int d, int step) {
-        return saturate(((older ^ d) >= 0 ? step : -step) + ((b * 32640) >> 15));
+        return ((older ^ d) >= 0 ? step : -step) + ((b * 32640) >> 15);
     }
 
     /** FILTEP, FILTEZ and PREDIC. */
