@@ -153,7 +153,8 @@ final class G722Band {
         prediction = saturate(pole + zeroPart);
     }
 
+    /** Limits to 16 bits; the test is a branch because values rarely need limiting. */
     static int saturate(int value) {
-        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
+        return (short) value == value ? value : (value >> 31) ^ Short.MAX_VALUE;
     }
 }

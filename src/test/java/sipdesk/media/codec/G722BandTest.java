@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 class G722BandTest {
 
     @Test
+    void saturateLimitsToSixteenBits() {
+        for (int value = -(1 << 20); value <= 1 << 20; value++) {
+            assertEquals(Math.max(-32768, Math.min(32767, value)), G722Band.saturate(value), "value " + value);
+        }
+        assertEquals(32767, G722Band.saturate(Integer.MAX_VALUE));
+        assertEquals(-32768, G722Band.saturate(Integer.MIN_VALUE));
+    }
+
+    @Test
     void zeroCoefficientUpdateNeverSaturates() {
         for (int b = Short.MIN_VALUE; b <= Short.MAX_VALUE; b++) {
             for (int step : new int[] {-128, 0, 128}) {
