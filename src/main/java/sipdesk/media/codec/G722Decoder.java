@@ -7,31 +7,24 @@ final class G722Decoder {
 
     private final G722Band lower = G722Band.lower();
     private final G722Band higher = G722Band.higher();
-    /** The last 12 pairs of (rl + rh, rl - rh), oldest first. */
-    private final int[] window = new int[24];
+    /** Fed pairs of (rl + rh, rl - rh). */
+    private final G722Qmf qmf = new G722Qmf();
 
     void reset() {
         lower.reset();
         higher.reset();
-        java.util.Arrays.fill(window, 0);
+        qmf.reset();
     }
 
     int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        G722Qmf qmf = this.qmf;
         for (int j = 0; j < length; j++) {
             int code = payload[offset + j] & 0xFF;
             int lowerSignal = decodeLower(code & 0x3F);
             int higherSignal = decodeHigher(code >> 6);
-            System.arraycopy(window, 2, window, 0, 22);
-            window[22] = lowerSignal + higherSignal;
-            window[23] = lowerSignal - higherSignal;
-            int even = 0;
-            int odd = 0;
-            for (int k = 0; k < 24; k += 2) {
-                even += window[k] * QMF[k];
-                odd += window[k + 1] * QMF[k + 1];
-            }
-            out[outOffset + 2 * j] = (short) G722Band.saturate(odd >> 11);
-            out[outOffset + 2 * j + 1] = (short) G722Band.saturate(even >> 11);
+            qmf.push(lowerSignal + higherSignal, lowerSignal - higherSignal);
+            out[outOffset + 2 * j] = (short) G722Band.saturate(qmf.oddSum() >> 11);
+            out[outOffset + 2 * j + 1] = (short) G722Band.saturate(qmf.evenSum() >> 11);
         }
         return 2 * length;
     }

@@ -8,13 +8,12 @@ final class G722Encoder {
 
     private final G722Band lower = G722Band.lower();
     private final G722Band higher = G722Band.higher();
-    /** The last 24 input samples, oldest first. */
-    private final int[] window = new int[24];
+    private final G722Qmf qmf = new G722Qmf();
 
     void reset() {
         lower.reset();
         higher.reset();
-        java.util.Arrays.fill(window, 0);
+        qmf.reset();
     }
 
     /** Encodes an even number of samples, two per output byte. */
@@ -23,16 +22,11 @@ final class G722Encoder {
             throw new IllegalArgumentException("G.722 encodes sample pairs, got " + samples + " samples");
         }
         int bytes = samples >> 1;
+        G722Qmf qmf = this.qmf;
         for (int j = 0; j < bytes; j++) {
-            System.arraycopy(window, 2, window, 0, 22);
-            window[22] = pcm[pcmOffset + 2 * j];
-            window[23] = pcm[pcmOffset + 2 * j + 1];
-            int even = 0;
-            int odd = 0;
-            for (int k = 0; k < 24; k += 2) {
-                even += window[k] * QMF[k];
-                odd += window[k + 1] * QMF[k + 1];
-            }
+            qmf.push(pcm[pcmOffset + 2 * j], pcm[pcmOffset + 2 * j + 1]);
+            int even = qmf.evenSum();
+            int odd = qmf.oddSum();
             int lowerCode = encodeLower((odd + even) >> 14);
             int higherCode = encodeHigher((odd - even) >> 14);
             out[outOffset + j] = (byte) ((higherCode << 6) | lowerCode);

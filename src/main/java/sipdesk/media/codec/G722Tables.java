@@ -6,7 +6,10 @@ final class G722Tables {
     private G722Tables() {
     }
 
-    /** QMF coefficients h0..h23 (symmetric), shared by the transmit and receive filters. */
+    /**
+     * QMF coefficients h0..h23 (symmetric), shared by the transmit and receive filters; G722Qmf has
+     * them unrolled, and its test checks it against this table.
+     */
     static final int[] QMF = {
         3, -11, -11, 53, 12, -156, 32, 362, -210, -805, 951, 3876,
         3876, 951, -805, -210, 362, 32, -156, 12, 53, -11, -11, 3,
