@@ -7,7 +7,11 @@ final class Pcm {
     }
 
     static void toBytes(short[] samples, int offset, int count, int channels, byte[] out) {
-        int at = 0;
+        toBytes(samples, offset, count, channels, out, 0);
+    }
+
+    static void toBytes(short[] samples, int offset, int count, int channels, byte[] out, int outOffset) {
+        int at = outOffset;
         for (int i = 0; i < count; i++) {
             short s = samples[offset + i];
             for (int c = 0; c < channels; c++) {

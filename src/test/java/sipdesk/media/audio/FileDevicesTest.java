@@ -49,11 +49,15 @@ class FileDevicesTest {
         Path out = dir.resolve("out.wav");
         try (HotplugSpeaker earpiece = HotplugSpeaker.configured("earpiece", Optional.of("file:" + out), 16000)) {
             short[] frame = new short[320];
-            java.util.Arrays.fill(frame, (short) 1000);
-            for (int f = 0; f < 75; f++) earpiece.write(frame, 0);
+            for (int f = 0; f < 77; f++) {
+                java.util.Arrays.fill(frame, (short) (1000 + f));
+                earpiece.write(frame, 0);
+            }
             assertEquals(50 * 320, WavFile.read(out).samples().length, "header rewritten after each second");
         }
-        assertEquals(75 * 320, WavFile.read(out).samples().length, "and finished on close");
+        short[] all = WavFile.read(out).samples();
+        assertEquals(77 * 320, all.length, "and finished on close, frames still gathered included");
+        for (int f = 0; f < 77; f++) assertEquals(1000 + f, all[f * 320 + 319], "frame " + f + " in its place");
     }
 
     @Test
