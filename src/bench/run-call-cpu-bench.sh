@@ -14,6 +14,7 @@ CALL=${1:-60}
 IDLE=${2:-30}
 for t in baresip sox python3; do command -v $t >/dev/null || { echo "$0: needs $t" >&2; exit 1; }; done
 [ -f target/sipdesk.jar ] || mvn -q -B package -DskipTests
+. src/bench/baresip-peer.sh
 
 DIR=$(mktemp -d /tmp/call-cpu-bench.XXXXXX)
 PIDS=""
@@ -55,7 +56,7 @@ sox -n -r 16000 -b 16 -c 1 "$DIR/mic.wav" synth 2 sine 1000 vol 0.3
 echo "== call CPU bench: the whole phone (launcher flags), ${IDLE} s idle then a ${CALL} s call, per codec =="
 for codec in PCMU G722; do
     d="$DIR/$codec"
-    mkdir -p "$d/baresip"
+    mkdir -p "$d"
     phone_port=$(free_port)
     peer_port=$(free_port)
     cat > "$d/sipdesk.cfg" <<CFG
@@ -68,26 +69,7 @@ account.1.codec.pcmu.enable = $([ $codec = PCMU ] && echo 1 || echo 0)
 account.1.codec.pcma.enable = 0
 account.1.codec.g722.enable = $([ $codec = G722 ] && echo 1 || echo 0)
 CFG
-    cat > "$d/baresip/config" <<CONF
-module_path /usr/lib/baresip/modules
-sip_listen 127.0.0.1:$peer_port
-sip_transports udp
-net_interface 127.0.0.1
-rtp_ports 30000-30100
-audio_source ausine,440
-audio_player aubridge,b
-ausrc_srate 48000
-ausrc_channels 2
-auplay_srate 48000
-auplay_channels 1
-module ausine.so
-module aubridge.so
-module g711.so
-module g722.so
-module_app account.so
-module_app menu.so
-CONF
-    echo "<sip:b@127.0.0.1:$peer_port>;regint=0;answermode=auto" > "$d/baresip/accounts"
+    baresip_conf "$d" baresip "$peer_port" "<sip:b@127.0.0.1:$peer_port>;regint=0;answermode=auto"
     baresip -4 -f "$d/baresip" </dev/null >"$d/baresip.log" 2>&1 &
     peer=$!
     PIDS="$PIDS $peer"

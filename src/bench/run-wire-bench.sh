@@ -14,31 +14,9 @@ SECONDS_RUN=${1:-60}
 DIR=$(mktemp -d /tmp/wire-bench.XXXXXX)
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PA=$(free_port); PB=$(free_port)
-baresip_conf() { # name sip-port account-line
-    mkdir -p "$DIR/$1"
-    cat > "$DIR/$1/config" <<CONF
-module_path /usr/lib/baresip/modules
-sip_listen 127.0.0.1:$2
-sip_transports udp
-net_interface 127.0.0.1
-rtp_ports 30000-30100
-audio_source ausine,440
-audio_player aubridge,$1
-audio_alert aubridge,$1
-ausrc_srate 48000
-ausrc_channels 2
-auplay_srate 48000
-auplay_channels 1
-module ausine.so
-module aubridge.so
-module g711.so
-module_app account.so
-module_app menu.so
-CONF
-    echo "$3" > "$DIR/$1/accounts"
-}
-baresip_conf b "$PB" "<sip:b@127.0.0.1:$PB>;regint=0;answermode=auto"
-baresip_conf a "$PA" "<sip:a@127.0.0.1:$PA>;regint=0"
+. src/bench/baresip-peer.sh
+baresip_conf "$DIR" b "$PB" "<sip:b@127.0.0.1:$PB>;regint=0;answermode=auto"
+baresip_conf "$DIR" a "$PA" "<sip:a@127.0.0.1:$PA>;regint=0"
 
 PIDS=""
 cleanup() { for p in $PIDS; do kill "$p" 2>/dev/null || true; done; }

@@ -46,6 +46,24 @@ class RtpAllocationTest {
     }
 
     @Test
+    void aFloodIsTakenInTenPacketsAFrameAndTheRestWaitsInTheSocket() throws Exception {
+        try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000);
+             java.nio.channels.DatagramChannel flood = java.nio.channels.DatagramChannel.open()) {
+            byte[] packet = new byte[RtpPacket.HEADER_BYTES + 160];
+            var target = new java.net.InetSocketAddress("127.0.0.1", pair.b.localPort());
+            for (int i = 0; i < 25; i++) {
+                RtpPacket.writeHeader(packet, i == 0, 0, i, 160L * i, 0x1234);
+                flood.send(java.nio.ByteBuffer.wrap(packet), target);
+            }
+            pair.b.receivePackets();
+            assertEquals(PacketIntake.MOST_PER_FRAME, pair.b.stats().packetsReceived(), "one frame takes in at most ten");
+            pair.b.receivePackets();
+            pair.b.receivePackets();
+            assertEquals(25, pair.b.stats().packetsReceived(), "the rest in the next frames, none lost");
+        }
+    }
+
+    @Test
     void noThreadWaitsForRtp() throws Exception {
         try (LoopbackPair pair = new LoopbackPair("PCMU", 0, 5000)) {
             run(pair, 10);
