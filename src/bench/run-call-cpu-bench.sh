@@ -3,8 +3,9 @@
 # G.722 call, of the whole phone as it runs on a Pi (the launcher src/main/sh/sipdesk and its JVM
 # flags, the daemon, SIP stack and media), file devices for microphone and earpiece. Not part of
 # `mvn test`. For each codec: the phone starts (IP direct, no account) on 127.0.0.1, rests IDLE
-# seconds (measured), dials a baresip that answers by itself, and the call is measured for CALL
-# seconds; baresip's own CPU over the same minute is printed for scale. Every process started here
+# seconds (measured), dials a baresip that answers by itself: the first call is measured for
+# CALL_CPU_FIRST seconds (default 30; it also pays for the JIT), then a second call for CALL seconds;
+# baresip's own CPU over that minute is printed for scale. CALL_CPU_CODECS picks the codecs. Every process started here
 # is stopped by PID on exit.
 # Needs baresip (apt-get install baresip-core), sox and a JDK 21+.
 # Usage: src/bench/run-call-cpu-bench.sh [CALL seconds, default 60] [IDLE seconds, default 30]
@@ -12,6 +13,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 CALL=${1:-60}
 IDLE=${2:-30}
+FIRST=${CALL_CPU_FIRST:-30}
 for t in baresip sox python3; do command -v $t >/dev/null || { echo "$0: needs $t" >&2; exit 1; }; done
 [ -f target/sipdesk.jar ] || mvn -q -B package -DskipTests
 . src/bench/baresip-peer.sh
@@ -54,7 +56,7 @@ wait_for() { # seconds, then a command that succeeds when the wait is over
 sox -n -r 16000 -b 16 -c 1 "$DIR/mic.wav" synth 2 sine 1000 vol 0.3
 
 echo "== call CPU bench: the whole phone (launcher flags), ${IDLE} s idle then a ${CALL} s call, per codec =="
-for codec in PCMU G722; do
+for codec in ${CALL_CPU_CODECS:-PCMU G722}; do
     d="$DIR/$codec"
     mkdir -p "$d"
     phone_port=$(free_port)
@@ -83,16 +85,24 @@ CFG
     sleep 5 # start-up's class loading and compiling are over before the idle minute is measured
     c0=$(cpu_ticks $phone); sleep "$IDLE"; c1=$(cpu_ticks $phone)
     idle=$(per_minute "$c0" "$c1" "$IDLE")
+    connected() { src/main/sh/sipdesk --socket "$d/control.sock" status | grep -q 'state: Connected'; }
+    idle_again() { src/main/sh/sipdesk --socket "$d/control.sock" status | grep -q 'state: Idle'; }
+    # The first call after start-up also pays for compiling the call's code (C1, the launcher's JIT):
+    # measured on its own, then a second call, as on a phone that has made calls before.
     cli dial "b@127.0.0.1:$peer_port" >/dev/null
-    wait_for 30 sh -c "src/main/sh/sipdesk --socket '$d/control.sock' status | grep -q 'state: Connected'" \
-        || { echo "$codec: the call did not connect (logs in $d)"; BENCH_KEEP=1; exit 1; }
-    sleep 5 # the first seconds of a call compile its media code
+    wait_for 30 connected || { echo "$codec: the call did not connect (logs in $d)"; BENCH_KEEP=1; exit 1; }
+    c0=$(cpu_ticks $phone); sleep "$FIRST"; c1=$(cpu_ticks $phone)
+    first=$(per_minute "$c0" "$c1" "$FIRST")
+    cli hangup >/dev/null
+    wait_for 30 idle_again || { echo "$codec: the first call did not end (logs in $d)"; BENCH_KEEP=1; exit 1; }
+    cli dial "b@127.0.0.1:$peer_port" >/dev/null
+    wait_for 30 connected || { echo "$codec: the second call did not connect (logs in $d)"; BENCH_KEEP=1; exit 1; }
     threads $phone > "$d/threads-before.txt"
     c0=$(cpu_ticks $phone); b0=$(cpu_ticks $peer); sleep "$CALL"; c1=$(cpu_ticks $phone); b1=$(cpu_ticks $peer)
     threads $phone > "$d/threads-after.txt"
     status=$(cli status)
     cli hangup >/dev/null || true
-    echo "$codec: phone idle $idle s/min; in the call $(per_minute "$c0" "$c1" "$CALL") s/min" \
+    echo "$codec: phone idle $idle s/min; first call after start $first s/min; a later call $(per_minute "$c0" "$c1" "$CALL") s/min" \
         "($(awk -v a="$c0" -v b="$c1" -v t="$ticks" -v s="$CALL" 'BEGIN { printf "%.2f", (b - a) / t / s * 100 }') % of a core);" \
         "baresip (the other end) $(per_minute "$b0" "$b1" "$CALL") s/min"
     echo "  busiest threads in the call, s/min: $(join -t "$(printf '\t')" <(sort "$d/threads-before.txt") <(sort "$d/threads-after.txt") \
