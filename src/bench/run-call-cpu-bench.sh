@@ -7,7 +7,8 @@
 # CALL_CPU_FIRST seconds (default 30; it also pays for the JIT), then a second call for CALL seconds;
 # baresip's own CPU over that minute is printed for scale. CALL_CPU_CODECS picks the codecs. Every process started here
 # is stopped by PID on exit.
-# Needs baresip (apt-get install baresip-core), sox and a JDK 21+.
+# The C call floor (src/bench/c/call_floor.c) follows, for scale.
+# Needs baresip (apt-get install baresip-core), sox, a C compiler and a JDK 21+.
 # Usage: src/bench/run-call-cpu-bench.sh [CALL seconds, default 60] [IDLE seconds, default 30]
 set -eu
 cd "$(dirname "$0")/../.."
@@ -112,3 +113,11 @@ CFG
     kill $phone $peer 2>/dev/null || true
     wait $phone $peer 2>/dev/null || true
 done
+# The machine's floor for a call in the same period: a C loop that makes only the system calls a call
+# needs (src/bench/c/call_floor.c), to a C peer on 127.0.0.1. What the phone uses above it is the JVM's
+# and our code's.
+if command -v cc >/dev/null && cc -O2 -pthread -o "$DIR/call_floor" src/bench/c/call_floor.c 2>"$DIR/cc.log"; then
+    "$DIR/call_floor" "$CALL" "$(free_port)" "$(free_port)" "$DIR/floor.raw" fifo
+else
+    echo "(no C compiler: the C call floor is not measured)"
+fi

@@ -30,7 +30,8 @@ final class PacketIntake {
     private final ReceiveLoop.Handler handler;
     private final String label;
     private final byte[] packet = new byte[RtpSession.MAX_PACKET];
-    private final ByteBuffer buffer = ByteBuffer.wrap(packet);
+    /** Read into in place by the kernel (a heap buffer would cost NIO a thread-local direct one per read). */
+    private final ByteBuffer wire = ByteBuffer.allocateDirect(RtpSession.MAX_PACKET);
     private long failures;
 
     PacketIntake(RtpSession session, DatagramChannel channel, SilenceWatch silence, String label,
@@ -51,12 +52,14 @@ final class PacketIntake {
         int taken = 0;
         while (taken < MOST_PER_FRAME) {
             try {
-                buffer.clear();
-                InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+                wire.clear();
+                InetSocketAddress from = (InetSocketAddress) channel.receive(wire);
                 if (from == null) break;
                 taken++;
                 silence.heard(frameNanos);
-                handler.received(packet, buffer.position(), from, arrivals.lastDatagram());
+                int length = wire.position();
+                wire.flip().get(packet, 0, length);
+                handler.received(packet, length, from, arrivals.lastDatagram());
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException | RuntimeException e) {

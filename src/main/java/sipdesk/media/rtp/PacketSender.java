@@ -17,9 +17,13 @@ final class PacketSender {
     private static final Logger LOG = Logger.getLogger(PacketSender.class.getName());
 
     final byte[] packet;
-    private final ByteBuffer packetBuffer;
     private final byte[] held;
-    private final ByteBuffer heldBuffer;
+    private int heldLength;
+    /**
+     * What goes to the socket: a direct buffer, which the kernel reads in place. A heap buffer would
+     * be copied by NIO into a thread-local direct one on every send, which costs more than the copy.
+     */
+    private final ByteBuffer wire;
     private final String label;
     private boolean holding;
     private InetSocketAddress heldTarget;
@@ -31,9 +35,8 @@ final class PacketSender {
 
     PacketSender(int maxPacket, String label) {
         this.packet = new byte[maxPacket];
-        this.packetBuffer = ByteBuffer.wrap(packet);
         this.held = new byte[maxPacket];
-        this.heldBuffer = ByteBuffer.wrap(held);
+        this.wire = ByteBuffer.allocateDirect(maxPacket);
         this.label = label;
     }
 
@@ -51,16 +54,15 @@ final class PacketSender {
         if (verdict == SendImpairment.Verdict.DROP) return;
         if (verdict == SendImpairment.Verdict.DELAY && !holding) {
             System.arraycopy(packet, 0, held, 0, length);
-            heldBuffer.clear().limit(length);
+            heldLength = length;
             heldTarget = target;
             holding = true;
             return;
         }
-        packetBuffer.clear().limit(length);
-        send(channel, packetBuffer, target, closing);
+        send(channel, wire.clear().put(packet, 0, length).flip(), target, closing);
         if (holding) {
             holding = false;
-            send(channel, heldBuffer, heldTarget, closing);
+            send(channel, wire.clear().put(held, 0, heldLength).flip(), heldTarget, closing);
         }
     }
 
