@@ -2,6 +2,8 @@ package sipdesk.media.codec;
 
 import static sipdesk.media.codec.G722Tables.*;
 
+import java.util.Arrays;
+
 /**
  * One G.722 sub-band's ADPCM (ITU-T G.722 section 3.4 onwards): the quantiser QUANTL/QUANTH, the
  * inverse quantisers, and the adaptive part, blocks LOGSCL/LOGSCH, SCALEL/SCALEH, RECONS, PARREC,
@@ -12,8 +14,10 @@ import static sipdesk.media.codec.G722Tables.*;
  * <p>Written for the C1 compiler the phone runs with, which inlines only tiny methods and keeps
  * fields in memory: a block of samples goes through one loop that holds the whole state in locals
  * (stored back at the end) and calls nothing but tiny static methods. The delay lines are locals
- * too, so the loop has no array shifting. The sign tests of the updates are arithmetic rather than
- * branches: they follow the signal and would be mispredicted about half the time.
+ * too, so the loop has no array shifting. The loop body is also kept free of branches, each of which
+ * would make C1 shuffle the many spilled locals where paths meet, and which the signal would make
+ * unpredictable: limits use Math.min and Math.max (C1 makes them conditional moves), sign tests
+ * are arithmetic, and the quantiser divides rather than compares level by level.
  */
 final class G722Band {
 
@@ -28,19 +32,24 @@ final class G722Band {
     static final int HIGHER_MAX_LOG_SCALE = 22528;
     static final int HIGHER_SCALE_SHIFT = 10;
 
+    /**
+     * QUANTL/QUANTH as a look-up: the code by {@link #levelQuotient}, capped at the largest decision
+     * level, 2q for a positive difference and 2q + 1 for a negative one.
+     */
+    private static final byte[] LOWER_CODE_BY_QUOTIENT =
+            codeByQuotient(Arrays.copyOfRange(Q6, 1, Q6.length), ILP, ILN);
+    private static final byte[] HIGHER_CODE_BY_QUOTIENT =
+            codeByQuotient(new int[] {HIGHER_DECISION_LEVEL}, IHP, IHN);
+    /** The lower band's adaptation sees only the top 4 bits of its 6-bit code. */
+    private static final int[] LOWER_DIFFERENCE_BY_CODE = byTruncatedCode(QM4);
+    private static final int[] LOWER_LOG_STEP_BY_CODE = byTruncatedCode(LOWER_LOG_STEP);
+
     private final int maxLogScale;
     private final int scaleShift;
     /** Where this band's code sits in a G.722 byte: the low 6 bits or the high 2. */
     private final int codeShift;
     private final int codeMask;
-    /**
-     * The quantiser's decision levels (units of the scale factor / 4096), index 1 up, padded with
-     * the last level to a power of two for a binary search that starts at {@code firstSearchStep}.
-     */
-    private final int[] decisionLevels;
-    private final int firstSearchStep;
-    /** The code by number of decision levels passed, 2n for a positive difference, 2n + 1 negative. */
-    private final int[] codeByLevelsPassed;
+    private final byte[] codeByQuotient;
     /** By code: the quantised difference (units of the scale factor / 32768) and the LOGSC step. */
     private final int[] differenceByCode;
     private final int[] logStepByCode;
@@ -65,49 +74,55 @@ final class G722Band {
     private int b1, b2, b3, b4, b5, b6;
     private int d1, d2, d3, d4, d5, d6;
 
-    private G722Band(int maxLogScale, int scaleShift, int codeShift, int[] decisionLevels,
-            int[] codeByLevelsPassed, int[] differenceByCode, int[] logStepByCode,
-            int[] outputDifferenceByCode) {
+    private G722Band(int maxLogScale, int scaleShift, int codeShift, byte[] codeByQuotient,
+            int[] differenceByCode, int[] logStepByCode, int[] outputDifferenceByCode) {
         this.maxLogScale = maxLogScale;
         this.scaleShift = scaleShift;
         this.codeShift = codeShift;
         this.codeMask = differenceByCode.length - 1;
-        this.decisionLevels = decisionLevels;
-        this.firstSearchStep = decisionLevels.length / 2;
-        this.codeByLevelsPassed = codeByLevelsPassed;
+        this.codeByQuotient = codeByQuotient;
         this.differenceByCode = differenceByCode;
         this.logStepByCode = logStepByCode;
         this.outputDifferenceByCode = outputDifferenceByCode;
         reset();
     }
 
-    /** The lower sub-band: 6-bit codes, of which the adaptation sees the top 4. */
+    /** The lower sub-band: 6-bit codes. */
     static G722Band lower() {
-        int[] levels = new int[32];
-        System.arraycopy(Q6, 0, levels, 0, Q6.length);
-        java.util.Arrays.fill(levels, Q6.length, levels.length, Q6[Q6.length - 1]);
-        int[] codes = new int[2 * levels.length];
-        for (int passed = 0; passed < levels.length; passed++) {
-            int interval = Math.min(passed, Q6.length - 1) + 1;
-            codes[2 * passed] = ILP[interval];
-            codes[2 * passed + 1] = ILN[interval];
-        }
-        int[] difference = new int[64];
-        int[] logStep = new int[64];
-        for (int code = 0; code < 64; code++) {
-            difference[code] = QM4[code >> 2];
-            logStep[code] = LOWER_LOG_STEP[code >> 2];
-        }
-        return new G722Band(LOWER_MAX_LOG_SCALE, LOWER_SCALE_SHIFT, 0, levels, codes, difference,
-                logStep, QM6);
+        return new G722Band(LOWER_MAX_LOG_SCALE, LOWER_SCALE_SHIFT, 0, LOWER_CODE_BY_QUOTIENT,
+                LOWER_DIFFERENCE_BY_CODE, LOWER_LOG_STEP_BY_CODE, QM6);
     }
 
-    /** The higher sub-band: 2-bit codes, one decision level. */
+    /** The higher sub-band: 2-bit codes. */
     static G722Band higher() {
-        int[] levels = {0, 564};
-        int[] codes = {IHP[1], IHN[1], IHP[2], IHN[2]};
-        return new G722Band(HIGHER_MAX_LOG_SCALE, HIGHER_SCALE_SHIFT, 6, levels, codes, QM2,
+        return new G722Band(HIGHER_MAX_LOG_SCALE, HIGHER_SCALE_SHIFT, 6, HIGHER_CODE_BY_QUOTIENT, QM2,
                 HIGHER_LOG_STEP, QM2);
+    }
+
+    /**
+     * {@code decisionLevels} rise, in units of the scale factor / 4096; the codes for a positive and
+     * a negative difference are indexed by quantiser interval, 1 up, as in the standard's tables.
+     */
+    private static byte[] codeByQuotient(int[] decisionLevels, int[] positiveCodes, int[] negativeCodes) {
+        int largest = decisionLevels[decisionLevels.length - 1];
+        byte[] codes = new byte[2 * (largest + 1)];
+        for (int quotient = 0; quotient <= largest; quotient++) {
+            int interval = 1;
+            for (int level : decisionLevels) {
+                interval += level <= quotient ? 1 : 0;
+            }
+            codes[2 * quotient] = (byte) positiveCodes[interval];
+            codes[2 * quotient + 1] = (byte) negativeCodes[interval];
+        }
+        return codes;
+    }
+
+    private static int[] byTruncatedCode(int[] table) {
+        int[] byCode = new int[64];
+        for (int code = 0; code < 64; code++) {
+            byCode[code] = table[code >> 2];
+        }
+        return byCode;
     }
 
     void reset() {
@@ -140,9 +155,8 @@ final class G722Band {
         final int codeShift = this.codeShift;
         final int codeMask = this.codeMask;
         final int otherBandBits = ~(codeMask << codeShift);
-        final int[] decisionLevels = this.decisionLevels;
-        final int firstSearchStep = this.firstSearchStep;
-        final int[] codeByLevelsPassed = this.codeByLevelsPassed;
+        final byte[] codeByQuotient = this.codeByQuotient;
+        final int largestQuotient = codeByQuotient.length / 2 - 1;
         final int[] differenceByCode = this.differenceByCode;
         final int[] logStepByCode = this.logStepByCode;
         final int[] outputDifferenceByCode = this.outputDifferenceByCode;
@@ -154,16 +168,10 @@ final class G722Band {
         for (int i = 0; i < count; i++) {
             int code;
             if (encoding) {
-                // SUBTL/SUBTH, then QUANTL/QUANTH: how many decision levels scaled by DET |e| reaches
-                // (the levels rise, so a binary search finds what the standard's scan finds).
+                // SUBTL/SUBTH, then QUANTL/QUANTH.
                 int e = saturate(signal[i] - s);
-                int magnitude = e ^ (e >> 31);
-                int passed = 0;
-                for (int step = firstSearchStep; step != 0; step >>= 1) {
-                    int level = (decisionLevels[passed + step] * det) >> 12;
-                    passed += step & ~((magnitude - level) >> 31);
-                }
-                code = codeByLevelsPassed[(passed << 1) | (e >>> 31)];
+                int quotient = Math.min(largestQuotient, levelQuotient(e ^ (e >> 31), det));
+                code = codeByQuotient[(quotient << 1) | (e >>> 31)];
                 codes[at + i] = (byte) ((codes[at + i] & otherBandBits) | (code << codeShift));
             } else {
                 code = (codes[at + i] >> codeShift) & codeMask;
@@ -176,8 +184,7 @@ final class G722Band {
             nb = Math.max(0, Math.min(maxLogScale, ((nb * 127) >> 7) + logStepByCode[code]));
             det = scaleOf(nb, scaleShift);
 
-            // RECONS and PARREC.
-            int r0 = saturate(s + d);
+            // PARREC (RECONS is folded into DELAYA below).
             int p0 = saturate(sz + d);
             int p0DiffersFromP1 = (p0 ^ p1) >> 31;
             int p0DiffersFromP2 = (p0 ^ p2) >> 31;
@@ -204,15 +211,16 @@ final class G722Band {
             b5 = negatedIf(step, (d5 ^ d) >> 31) + ((b5 * 32640) >> 15);
             b6 = negatedIf(step, (d6 ^ d) >> 31) + ((b6 * 32640) >> 15);
 
-            // DELAYA
+            // DELAYA. 2d needs no saturating: DET <= 16384, so |d| <= 10228. Saturating r(n) = s + d
+            // before doubling it changes nothing once the double is saturated.
             d6 = d5;
             d5 = d4;
             d4 = d3;
             d3 = d2;
             d2 = d1;
-            d1 = saturate(d << 1);
+            d1 = d << 1;
             r2 = r1;
-            r1 = saturate(r0 << 1);
+            r1 = saturate((s + d) << 1);
             p2 = p1;
             p1 = p0;
 
@@ -256,6 +264,15 @@ final class G722Band {
         return ((ILB[(logScale >> 6) & 31] << 1) >> (scaleShift + 1 - (logScale >> 11))) << 2;
     }
 
+    /**
+     * |e| reaches a decision level L scaled by DET, {@code (L * DET) >> 12}, exactly when L is at most
+     * this quotient: one division instead of a comparison per level (or a binary search, whose
+     * steps would each wait for the last).
+     */
+    static int levelQuotient(int magnitude, int scale) {
+        return (((magnitude + 1) << 12) - 1) / scale;
+    }
+
     /** {@code -value} if {@code mask} is -1, {@code value} if it is 0. */
     static int negatedIf(int value, int mask) {
         return (value ^ mask) - mask;
@@ -266,8 +283,8 @@ final class G722Band {
         return Math.max(-16384, Math.min(16383, value));
     }
 
-    /** Limits to 16 bits; the test is a branch because values rarely need limiting. */
+    /** Limits to 16 bits. */
     static int saturate(int value) {
-        return (short) value == value ? value : (value >> 31) ^ Short.MAX_VALUE;
+        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
     }
 }
