@@ -11,13 +11,13 @@ import java.util.Arrays;
  * the same quantised difference, which keeps them in step. All arithmetic is the standard's 16-bit
  * fixed point: shifts are arithmetic, sums saturate.
  *
- * <p>Written for the C1 compiler the phone runs with, which inlines only tiny methods and keeps
- * fields in memory: a block of samples goes through one loop that holds the whole state in locals
- * (stored back at the end) and calls nothing but tiny static methods. The delay lines are locals
- * too, so the loop has no array shifting. The loop body is also kept free of branches, each of which
- * would make C1 shuffle the many spilled locals where paths meet, and which the signal would make
- * unpredictable: limits use Math.min and Math.max (C1 makes them conditional moves), sign tests
- * are arithmetic, and the quantiser divides rather than compares level by level.
+ * <p>Written for the C1 compiler the phone runs with, which inlines only tiny methods: a block of
+ * samples goes through one loop that holds the whole state in locals (stored back at the end) and
+ * calls nothing but tiny static methods; the delay lines are locals too, so nothing is shifted in
+ * arrays. The loop body is also kept free of branches, each of which would make C1 shuffle the many
+ * spilled locals where paths meet, and which the signal would make unpredictable: limits use
+ * Math.min and Math.max (C1 makes them conditional moves), sign tests are arithmetic, and the
+ * quantiser divides rather than compares level by level.
  */
 final class G722Band {
 
@@ -68,8 +68,8 @@ final class G722Band {
     /** p(n-1), p(n-2) of PARREC: only their signs are used (UPPOL1, UPPOL2). */
     private int p1, p2;
     /**
-     * Zero section: b1..b6 and d(n-1)..d(n-6), the latter held as FILTEZ uses them (2d, saturated,
-     * which keeps the sign UPZERO needs).
+     * Zero section: b1..b6 and d(n-1)..d(n-6), the latter held as FILTEZ uses them (2d, which keeps
+     * the sign UPZERO needs).
      */
     private int b1, b2, b3, b4, b5, b6;
     private int d1, d2, d3, d4, d5, d6;
@@ -150,16 +150,8 @@ final class G722Band {
 
     /** Encoding reads {@code signal} and writes {@code codes}; decoding the other way round. */
     private void run(boolean encoding, int[] signal, byte[] codes, int at, int count) {
-        final int maxLogScale = this.maxLogScale;
-        final int scaleShift = this.scaleShift;
-        final int codeShift = this.codeShift;
-        final int codeMask = this.codeMask;
-        final int otherBandBits = ~(codeMask << codeShift);
-        final byte[] codeByQuotient = this.codeByQuotient;
-        final int largestQuotient = codeByQuotient.length / 2 - 1;
-        final int[] differenceByCode = this.differenceByCode;
-        final int[] logStepByCode = this.logStepByCode;
-        final int[] outputDifferenceByCode = this.outputDifferenceByCode;
+        int otherBandBits = ~(codeMask << codeShift);
+        int largestQuotient = codeByQuotient.length / 2 - 1;
         int s = prediction, sz = zeroPart, det = scale, nb = logScale;
         int a1 = this.a1, a2 = this.a2, r1 = this.r1, r2 = this.r2, p1 = this.p1, p2 = this.p2;
         int b1 = this.b1, b2 = this.b2, b3 = this.b3, b4 = this.b4, b5 = this.b5, b6 = this.b6;
