@@ -12,20 +12,30 @@ import org.junit.jupiter.api.Test;
 class G722QmfTest {
 
     private final Random random = new Random(13);
+    private final G722Qmf qmf = new G722Qmf();
     /** The reference delay line: the last 24 samples, oldest first. */
     private final int[] window = new int[24];
+    private final int[] lower = new int[G722Qmf.MAX_PAIRS];
+    private final int[] higher = new int[G722Qmf.MAX_PAIRS];
 
-    @Test
-    void analysisMatchesTheCoefficientTable() {
-        G722Qmf qmf = new G722Qmf();
-        int[] lower = new int[G722Qmf.MAX_PAIRS];
-        int[] higher = new int[G722Qmf.MAX_PAIRS];
+    private interface BlockCheck {
+        void check(int block, int pairs);
+    }
+
+    /** Runs 400 blocks of random sizes, resetting the filter and the reference after 300. */
+    private void forEachBlock(BlockCheck check) {
         for (int block = 0; block < 400; block++) {
             if (block == 300) {
                 qmf.reset();
                 java.util.Arrays.fill(window, 0);
             }
-            int pairs = 1 + random.nextInt(G722Qmf.MAX_PAIRS);
+            check.check(block, 1 + random.nextInt(G722Qmf.MAX_PAIRS));
+        }
+    }
+
+    @Test
+    void analysisMatchesTheCoefficientTable() {
+        forEachBlock((block, pairs) -> {
             short[] pcm = new short[2 * pairs + 1];
             for (int i = 0; i < pcm.length; i++) {
                 pcm[i] = (short) extreme(-32768, 32767);
@@ -36,20 +46,12 @@ class G722QmfTest {
                 assertEquals((sums[1] + sums[0]) >> 14, lower[j], "xL at block " + block + " pair " + j);
                 assertEquals((sums[1] - sums[0]) >> 14, higher[j], "xH at block " + block + " pair " + j);
             }
-        }
+        });
     }
 
     @Test
     void synthesisMatchesTheCoefficientTable() {
-        G722Qmf qmf = new G722Qmf();
-        int[] lower = new int[G722Qmf.MAX_PAIRS];
-        int[] higher = new int[G722Qmf.MAX_PAIRS];
-        for (int block = 0; block < 400; block++) {
-            if (block == 300) {
-                qmf.reset();
-                java.util.Arrays.fill(window, 0);
-            }
-            int pairs = 1 + random.nextInt(G722Qmf.MAX_PAIRS);
+        forEachBlock((block, pairs) -> {
             int[] rl = new int[pairs];
             int[] rh = new int[pairs];
             for (int j = 0; j < pairs; j++) {
@@ -64,7 +66,7 @@ class G722QmfTest {
                 assertEquals(G722Band.saturate(sums[1] >> 11), out[1 + 2 * j], "block " + block + " pair " + j);
                 assertEquals(G722Band.saturate(sums[0] >> 11), out[2 + 2 * j], "block " + block + " pair " + j);
             }
-        }
+        });
     }
 
     /** Shifts a pair into the reference window; returns its even and odd tap sums. */
