@@ -160,7 +160,7 @@ final class G722Band {
         for (int i = 0; i < count; i++) {
             int code;
             if (encoding) {
-                // SUBTL/SUBTH, then QUANTL/QUANTH.
+                // SUBTL/SUBTH, then QUANTL/QUANTH on |e|, which for a negative e is -e - 1.
                 int e = saturate(signal[i] - s);
                 int quotient = Math.min(largestQuotient, levelQuotient(e ^ (e >> 31), det));
                 code = codeByQuotient[(quotient << 1) | (e >>> 31)];
