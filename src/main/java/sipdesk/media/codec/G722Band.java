@@ -14,10 +14,12 @@ import java.util.Arrays;
  * <p>Written for the C1 compiler the phone runs with, which inlines only tiny methods: a block of
  * samples goes through one loop that holds the whole state in locals (stored back at the end) and
  * calls nothing but tiny static methods; the delay lines are locals too, so nothing is shifted in
- * arrays. The loop body is also kept free of branches, each of which would make C1 shuffle the many
- * spilled locals where paths meet, and which the signal would make unpredictable: limits use
- * Math.min and Math.max (C1 makes them conditional moves), sign tests are arithmetic, and the
- * quantiser divides rather than compares level by level.
+ * arrays. Inside the loop, control flow is kept to limits, which rarely act and cost C1 a jump over
+ * a move or two; paths of any length that meet again, or a loop within the loop, would make it move
+ * its many spilled locals about. So the sign tests, which follow the signal and would be
+ * mispredicted, are arithmetic, and the quantiser divides rather than compares level by level.
+ * Limits are conditions rather than Math.min and Math.max, which C2 always turns into conditional
+ * moves: those lengthen the chain from one sample to the next, where a predicted branch does not.
  */
 final class G722Band {
 
@@ -162,7 +164,7 @@ final class G722Band {
             if (encoding) {
                 // SUBTL/SUBTH, then QUANTL/QUANTH on |e|, which for a negative e is -e - 1.
                 int e = saturate(signal[i] - s);
-                int quotient = Math.min(largestQuotient, levelQuotient(e ^ (e >> 31), det));
+                int quotient = clamp(levelQuotient(e ^ (e >> 31), det), 0, largestQuotient);
                 code = codeByQuotient[(quotient << 1) | (e >>> 31)];
                 codes[at + i] = (byte) ((codes[at + i] & otherBandBits) | (code << codeShift));
             } else {
@@ -173,7 +175,7 @@ final class G722Band {
             int d = (det * differenceByCode[code]) >> 15;
 
             // LOGSCL/LOGSCH then SCALEL/SCALEH: leak the log scale, add the code's step, to linear.
-            nb = Math.max(0, Math.min(maxLogScale, ((nb * 127) >> 7) + logStepByCode[code]));
+            nb = clamp(((nb * 127) >> 7) + logStepByCode[code], 0, maxLogScale);
             det = scaleOf(nb, scaleShift);
 
             // PARREC (RECONS is folded into DELAYA below).
@@ -182,15 +184,15 @@ final class G722Band {
             int p0DiffersFromP2 = (p0 ^ p2) >> 31;
 
             // UPPOL2: a2 leaks by 127/128 and follows the sign agreement of p(n) with p(n-1), p(n-2).
-            int wd2 = Math.min(negatedIf(saturate(a1 << 2), ~p0DiffersFromP1), 32767);
+            int wd2 = saturate(negatedIf(saturate(a1 << 2), ~p0DiffersFromP1)); // for -(-32768)
             int wd3 = (wd2 >> 7) + negatedIf(128, p0DiffersFromP2) + ((a2 * 32512) >> 15);
-            a2 = Math.max(-12288, Math.min(12288, wd3));
+            a2 = clamp(wd3, -12288, 12288);
 
             // UPPOL1: a1 leaks by 255/256, steps by 192, and stays inside the stability limit
             // 15360 - a2. As |a2| <= 12288, the limit is 3072..27648 and |a1| stays below it: no
             // sum here can leave 16 bits, so none needs saturating.
             int limit = 15360 - a2;
-            a1 = Math.max(-limit, Math.min(limit, negatedIf(192, p0DiffersFromP1) + ((a1 * 32640) >> 15)));
+            a1 = clamp(negatedIf(192, p0DiffersFromP1) + ((a1 * 32640) >> 15), -limit, limit);
 
             // UPZERO: each b(i) leaks by 255/256 and steps by 128 (none when d(n) is 0) towards sign
             // agreement of d(n) and d(n-i). The leak maps -32768..32767 to -32640..32639, so the
@@ -272,11 +274,16 @@ final class G722Band {
 
     /** RECONS output limit of the decoder: -16384..16383. */
     private static int clip15(int value) {
-        return Math.max(-16384, Math.min(16383, value));
+        return clamp(value, -16384, 16383);
     }
 
     /** Limits to 16 bits. */
     static int saturate(int value) {
-        return Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, value));
+        return (short) value == value ? value : (value >> 31) ^ Short.MAX_VALUE;
+    }
+
+    /** Written as conditions rather than with Math.min and Math.max: see the class comment. */
+    private static int clamp(int value, int min, int max) {
+        return value < min ? min : value > max ? max : value;
     }
 }
