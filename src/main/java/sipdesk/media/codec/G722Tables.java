@@ -55,6 +55,9 @@ final class G722Tables {
     static final int[] QM2 = {-7408, -1616, 7408, 1616};
     static final int[] HIGHER_LOG_STEP = {798, -214, 798, -214};
 
+    /** Higher sub-band quantiser decision level, in units of DETH / 4096. */
+    static final int HIGHER_DECISION_LEVEL = 564;
+
     /** Higher sub-band code for a negative / positive difference, by magnitude class 1 or 2. */
     static final int[] IHN = {0, 1, 0};
     static final int[] IHP = {0, 3, 2};

@@ -35,6 +35,10 @@ class G722CodecTest {
             codec.encode(pcm, at, Math.min(320, pcm.length - at), ours, at / 2);
         }
         assertArrayEquals(reference, ours, "encoded bytes differ from ffmpeg's");
+        // And the whole signal in one call, which the encoder takes in blocks of a frame.
+        byte[] inOneCall = new byte[pcm.length / 2];
+        new G722Codec().encode(pcm, 0, pcm.length, inOneCall, 0);
+        assertArrayEquals(reference, inOneCall, "encoded in one call, bytes differ from ffmpeg's");
 
         ReferenceTool.FFMPEG.run(dir, "-f", "g722", "-i", "out.g722", "-f", "s16le", "-ac", "1", "-ar", "16000", "dec.raw");
         short[] decodedByFfmpeg = ReferenceTool.readPcm(dir.resolve("dec.raw"));
