@@ -101,11 +101,12 @@ CFG
     threads $phone > "$d/threads-before.txt"
     c0=$(cpu_ticks $phone); b0=$(cpu_ticks $peer); sleep "$CALL"; c1=$(cpu_ticks $phone); b1=$(cpu_ticks $peer)
     threads $phone > "$d/threads-after.txt"
+    rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$phone/status")
     status=$(cli status)
     cli hangup >/dev/null || true
     echo "$codec: phone idle $idle s/min; first call after start $first s/min; a later call $(per_minute "$c0" "$c1" "$CALL") s/min" \
         "($(awk -v a="$c0" -v b="$c1" -v t="$ticks" -v s="$CALL" 'BEGIN { printf "%.2f", (b - a) / t / s * 100 }') % of a core);" \
-        "baresip (the other end) $(per_minute "$b0" "$b1" "$CALL") s/min"
+        "baresip (the other end) $(per_minute "$b0" "$b1" "$CALL") s/min; phone RSS ${rss} kB"
     echo "  busiest threads in the call, s/min: $(join -t "$(printf '\t')" <(sort "$d/threads-before.txt") <(sort "$d/threads-after.txt") \
         | awk -F'\t' -v t="$ticks" -v s="$CALL" '{ d = $5 - $3; if (d > 0) printf "%.3f\t%s\n", d / t * 60 / s, $2 }' | sort -rn | head -4 | awk -F'\t' '{ printf "%s %s; ", $2, $1 }')"
     echo "  $(echo "$status" | grep -E '^call:' | head -1)"
