@@ -49,6 +49,8 @@ final class HandsetLoop implements Runnable {
     volatile long frames;
     /** Parked with nothing to do (for tests; the thread's state tells whether it really is parked). */
     volatile boolean resting;
+    /** Times the resting thread was unparked (for tests: what wakes it needlessly). */
+    volatile long wakeUps;
     /** Monotonic start of each frame, for the pacing figures of the benchmark (null = not recorded). */
     volatile long[] frameStarts;
     private long[] recording;
@@ -94,7 +96,10 @@ final class HandsetLoop implements Runnable {
         earpiece.pause();
         wasRinging = false;
         resting = true;
-        while (!engine.closed() && nothingToDo()) LockSupport.park(this); // may return spuriously: check again
+        while (!engine.closed() && nothingToDo()) {
+            LockSupport.park(this); // may return spuriously: check again
+            wakeUps++;
+        }
         resting = false;
         if (engine.closed()) return;
         clock.restart(); // no burst of frames to catch up on the rest

@@ -128,9 +128,15 @@ public final class MediaEngine implements Audio, MediaSessions {
             case StopTone s -> requestTone(null);
             case StartRinger s -> {
                 ringing = true;
-                if (ringerThread != null) LockSupport.unpark(ringerThread);
+                if (ringerThread != null) {
+                    LockSupport.unpark(ringerThread);
+                    return; // the ring has its own card: the handset may rest on
+                }
             }
-            case StopRinger s -> ringing = false;
+            case StopRinger s -> {
+                ringing = false;
+                return; // whichever loop rings sees it at its next frame
+            }
             case ConnectMedia c -> route(c.calls());
             case DisconnectMedia d -> route(List.of());
         }
@@ -208,6 +214,10 @@ public final class MediaEngine implements Audio, MediaSessions {
     /** The handset thread is parked, resting with nothing to play or send (tests). */
     boolean handsetResting() {
         return handset.resting && handsetThread.getState() == Thread.State.WAITING;
+    }
+
+    long handsetWakeUps() {
+        return handset.wakeUps;
     }
 
     /** Records the monotonic start time of the next {@code count} frames (benchmark). */

@@ -233,11 +233,14 @@ class MediaEngineTest {
         sipdesk.media.audio.HotplugSpeaker ringer = sipdesk.media.audio.HotplugSpeaker.start("ringer",
                 () -> java.util.Optional.of(ringerSpeaker), 16000, java.time.Duration.ofMinutes(1));
         try (EngineFixture a = new EngineFixture(dir, "a", 0, setup, java.util.Optional.of(ringer))) {
+            a.awaitRest();
+            long wakeUps = a.engine.handsetWakeUps();
             a.engine.execute(new StartRinger());
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (ringerSpeaker.dataBytes() < 25 * 960 * 2 && System.nanoTime() < deadline) Thread.sleep(5);
             a.engine.execute(new StopRinger());
             assertEquals(0, a.engine.frames(), "the handset rests: the ring is not its to play");
+            assertEquals(wakeUps, a.engine.handsetWakeUps(), "nor is it woken for it");
             short[] earpiece = a.earpiece();
             assertEquals(0, EngineFixture.framesWith(earpiece, 1500, 0, 500, 0.1));
         }
