@@ -117,8 +117,13 @@ done
 # The machine's floor for a call in the same period: a C loop that makes only the system calls a call
 # needs (src/bench/c/call_floor.c), to a C peer on 127.0.0.1. What the phone uses above it is the JVM's
 # and our code's.
-if command -v cc >/dev/null && cc -O2 -pthread -o "$DIR/call_floor" src/bench/c/call_floor.c 2>"$DIR/cc.log"; then
-    "$DIR/call_floor" "$CALL" "$(free_port)" "$(free_port)" "$DIR/floor.raw" fifo
-else
+if ! command -v cc >/dev/null; then
     echo "(no C compiler: the C call floor is not measured)"
+elif cc -O2 -pthread -o "$DIR/call_floor" src/bench/c/call_floor.c 2>"$DIR/cc.log"; then
+    "$DIR/call_floor" "$CALL" "$(free_port)" "$(free_port)" "$DIR/floor.raw" fifo &
+    floor=$!
+    PIDS="$PIDS $floor" # its peer ends with it (PR_SET_PDEATHSIG)
+    wait $floor
+else
+    echo "(the C call floor did not compile:)"; cat "$DIR/cc.log"
 fi

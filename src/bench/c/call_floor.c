@@ -71,7 +71,9 @@ static void *peer_receive(void *arg) {
     for (;;) if (recv(p->socket, buf, sizeof buf, 0) < 0 && errno != EINTR) return NULL;
 }
 
-static void run_peer(int seconds, int phone_port, int peer_port) {
+static void run_peer(int seconds, int phone_port, int peer_port, pid_t phone) {
+    prctl(PR_SET_PDEATHSIG, SIGTERM); /* the phone side gone (killed): so is the peer */
+    if (getppid() != phone) _exit(1);
     struct peer p = {udp_socket(peer_port), loopback(phone_port), seconds * 50 + 50};
     pthread_t receiver;
     pthread_create(&receiver, NULL, peer_receive, &p);
@@ -89,15 +91,20 @@ int main(int argc, char **argv) {
     if (argc < 5) { fprintf(stderr, "usage: %s SECONDS PHONE_PORT PEER_PORT OUT_FILE\n", argv[0]); return 2; }
     int seconds = atoi(argv[1]), phone_port = atoi(argv[2]), peer_port = atoi(argv[3]);
     int s = udp_socket(phone_port);
+    pid_t phone = getpid();
     pid_t peer = fork();
-    if (peer == 0) run_peer(seconds, phone_port, peer_port);
+    if (peer < 0) { perror("fork"); return 1; }
+    if (peer == 0) {
+        close(s);
+        run_peer(seconds, phone_port, peer_port, phone);
+    }
     if (argc > 5 && strcmp(argv[5], "fifo") == 0) {
         struct sched_param fifo = {.sched_priority = 10};
         if (sched_setscheduler(0, SCHED_FIFO, &fifo) != 0) perror("sched_setscheduler");
         prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);
     }
     int out = open(argv[4], O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (out < 0) { perror("open"); return 1; }
+    if (out < 0) { perror("open"); kill(peer, SIGTERM); waitpid(peer, NULL, 0); return 1; }
     struct timespec stamp;
     ioctl(s, SIOCGSTAMPNS, &stamp); /* switches stamping on */
     struct sockaddr_in to = loopback(peer_port);
@@ -123,5 +130,9 @@ int main(int argc, char **argv) {
            seconds, cpu * 60 / seconds, cpu / seconds * 100, received);
     kill(peer, SIGTERM);
     waitpid(peer, NULL, 0);
+    if (received == 0) {
+        fprintf(stderr, "call_floor: nothing came from the peer (could it bind 127.0.0.1:%d?): the floor is not a call's\n", peer_port);
+        return 1;
+    }
     return 0;
 }

@@ -77,11 +77,15 @@ abstract sealed class ArrivalTimes {
         private static final int CLOCK_REALTIME = 0;
         private static final long MAX_AGE_NANOS = 1_000_000_000L;
         /**
-         * How often the two clocks are compared again. Their difference moves only when the wall clock
-         * is slewed or stepped (NTP); a stale difference misdates a packet by no more than that, and
-         * the dates are bounded to the frame anyway. Reading it every frame was 3 % of a call's CPU.
+         * How often the two clocks are compared again (reading them every frame was 3 % of a call's
+         * CPU). NTP's slewing moves both clocks alike; only a step of the wall clock moves their
+         * difference. A step forward dates packets after the frame that reads them, a step back more
+         * than a second before it: either makes the next frame compare the clocks again. A smaller
+         * step back misdates packets by that step until the next comparison, within the second.
          */
         static final long CLOCKS_COMPARED_EVERY_NANOS = 1_000_000_000L;
+        /** A comparison that took longer (the thread was preempted between the two reads) is redone. */
+        private static final long MOST_COMPARISON_NANOS = 200_000L;
 
         private final int fd;
         private final Memory timespec = new Memory(2L * Native.LONG_SIZE);
@@ -104,10 +108,12 @@ abstract sealed class ArrivalTimes {
         @Override
         void startFrame(long nowNanos) {
             if (!clocksCompared || nowNanos - clocksComparedAt >= CLOCKS_COMPARED_EVERY_NANOS) {
+                long before = System.nanoTime();
                 LibC.clock_gettime(CLOCK_REALTIME, timespec);
-                realtimeLessMonotonic = nanos(timespec) - System.nanoTime();
+                long after = System.nanoTime();
+                realtimeLessMonotonic = nanos(timespec) - (before + (after - before) / 2);
                 clocksComparedAt = nowNanos;
-                clocksCompared = true;
+                clocksCompared = after - before <= MOST_COMPARISON_NANOS;
             }
             frameNanos = nowNanos;
         }
@@ -116,8 +122,9 @@ abstract sealed class ArrivalTimes {
         long lastDatagram() {
             if (LibC.ioctl(fd, SIOCGSTAMPNS, timespec) != 0) return frameNanos;
             long arrival = nanos(timespec) - realtimeLessMonotonic;
-            // A wall-clock step (NTP at boot) between arrival and now would misdate it: keep it sensible.
-            return Math.max(frameNanos - MAX_AGE_NANOS, Math.min(frameNanos, arrival));
+            long oldest = frameNanos - MAX_AGE_NANOS;
+            if (arrival > frameNanos + MOST_COMPARISON_NANOS || arrival < oldest) clocksCompared = false; // a step
+            return Math.max(oldest, Math.min(frameNanos, arrival));
         }
 
         private static long nanos(Memory timespec) {
