@@ -36,8 +36,7 @@ abstract sealed class ArrivalTimes {
             if (!Platform.isLinux()) {
                 refused = "not Linux";
             } else {
-                int fd = (int) Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal").invoke(channel);
-                return KernelStamps.open(fd);
+                return KernelStamps.open(SocketDescriptor.of(channel));
             }
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             refused = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -70,29 +69,17 @@ abstract sealed class ArrivalTimes {
         }
     }
 
-    /** The kernel's stamp of each datagram (SIOCGSTAMPNS), moved from CLOCK_REALTIME to the monotonic clock. */
+    /**
+     * The kernel's stamp of each datagram (SIOCGSTAMPNS), moved from CLOCK_REALTIME to the monotonic
+     * clock. The _OLD request: a timespec of two C longs, whose seconds end in 2038 on a 32-bit system.
+     * Only where {@link BatchReceive} (Linux 5.1 and later, 64-bit stamps) cannot serve.
+     */
     static final class KernelStamps extends ArrivalTimes {
-        /** linux/sockios.h SIOCGSTAMPNS (the _OLD one: a timespec of two C longs, as in the legacy libc symbols). */
         private static final int SIOCGSTAMPNS = 0x8907;
-        private static final int CLOCK_REALTIME = 0;
-        private static final long MAX_AGE_NANOS = 1_000_000_000L;
-        /**
-         * How often the two clocks are compared again (reading them every frame was 3 % of a call's
-         * CPU). NTP's slewing moves both clocks alike; only a step of the wall clock moves their
-         * difference. A step forward dates packets after the frame that reads them, a step back more
-         * than a second before it: either makes the next frame compare the clocks again. A smaller
-         * step back misdates packets by that step until the next comparison, within the second.
-         */
-        static final long CLOCKS_COMPARED_EVERY_NANOS = 1_000_000_000L;
-        /** A comparison that took longer (the thread was preempted between the two reads) is redone. */
-        private static final long MOST_COMPARISON_NANOS = 200_000L;
 
         private final int fd;
         private final Memory timespec = new Memory(2L * Native.LONG_SIZE);
-        private long realtimeLessMonotonic;
-        private long clocksComparedAt;
-        private boolean clocksCompared;
-        private long frameNanos;
+        private final RealtimeToMonotonic clocks = new RealtimeToMonotonic();
 
         private KernelStamps(int fd) {
             this.fd = fd;
@@ -107,30 +94,16 @@ abstract sealed class ArrivalTimes {
 
         @Override
         void startFrame(long nowNanos) {
-            if (!clocksCompared || nowNanos - clocksComparedAt >= CLOCKS_COMPARED_EVERY_NANOS) {
-                long before = System.nanoTime();
-                LibC.clock_gettime(CLOCK_REALTIME, timespec);
-                long after = System.nanoTime();
-                realtimeLessMonotonic = nanos(timespec) - (before + (after - before) / 2);
-                clocksComparedAt = nowNanos;
-                clocksCompared = after - before <= MOST_COMPARISON_NANOS;
-            }
-            frameNanos = nowNanos;
+            clocks.startFrame(nowNanos);
         }
 
         @Override
         long lastDatagram() {
-            if (LibC.ioctl(fd, SIOCGSTAMPNS, timespec) != 0) return frameNanos;
-            long arrival = nanos(timespec) - realtimeLessMonotonic;
-            long oldest = frameNanos - MAX_AGE_NANOS;
-            if (arrival > frameNanos + MOST_COMPARISON_NANOS || arrival < oldest) clocksCompared = false; // a step
-            return Math.max(oldest, Math.min(frameNanos, arrival));
-        }
-
-        private static long nanos(Memory timespec) {
-            return Native.LONG_SIZE == 8
+            if (LibC.ioctl(fd, SIOCGSTAMPNS, timespec) != 0) return clocks.frameNanos();
+            long realtime = Native.LONG_SIZE == 8
                     ? timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8)
                     : timespec.getInt(0) * 1_000_000_000L + timespec.getInt(4);
+            return clocks.monotonic(realtime);
         }
     }
 
@@ -141,7 +114,5 @@ abstract sealed class ArrivalTimes {
         }
 
         static native int ioctl(int fd, int request, Pointer argument);
-
-        static native int clock_gettime(int clock, Pointer timespec);
     }
 }

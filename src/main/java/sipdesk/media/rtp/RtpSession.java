@@ -122,7 +122,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private void startReceivers() throws IOException {
-        intake = new PacketIntake(this, rtp, silence, "RTP :" + localPort, receiver);
+        intake = new PacketIntake(this::closed, rtp, silence, "RTP :" + localPort, receiver);
         Thread.ofPlatform().daemon().name("rtcp-rx-" + (localPort + 1))
                 .start(new ReceiveLoop(this, rtcp, silence, "RTCP :" + (localPort + 1), control));
     }
@@ -324,9 +324,8 @@ public final class RtpSession implements AutoCloseable {
         PlannedStream s = stream;
         if (s != null) control.sendBye(s);
         closed = true;
-        try {
-            rtp.close();
-            rtcp.close();
+        try (DatagramChannel rtcpChannel = rtcp; DatagramChannel rtpChannel = rtp) {
+            if (intake != null) intake.close(); // after a read in progress: it reads the socket's descriptor
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing RTP :" + localPort, e);
         }

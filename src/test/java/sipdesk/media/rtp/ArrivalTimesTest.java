@@ -18,7 +18,8 @@ class ArrivalTimesTest {
 
     @Test
     void aPacketReadAFrameLaterIsDatedWhenItArrived() throws Exception {
-        try (DatagramChannel receiver = DatagramChannel.open(); DatagramChannel sender = DatagramChannel.open()) {
+        try (KernelStamping stamping = KernelStamping.on();
+             DatagramChannel receiver = DatagramChannel.open(); DatagramChannel sender = DatagramChannel.open()) {
             receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             receiver.configureBlocking(false);
             ArrivalTimes arrivals = ArrivalTimes.of(receiver);
