@@ -7,7 +7,7 @@
 # CALL_CPU_FIRST seconds (default 30; it also pays for the JIT), then a second call for CALL seconds;
 # baresip's own CPU over that minute is printed for scale. CALL_CPU_CODECS picks the codecs. Every process started here
 # is stopped by PID on exit.
-# The C call floor (src/bench/c/call_floor.c) follows, for scale.
+# The C call floor (src/bench/c/call_floor.c) runs beside each measured call, for scale.
 # Needs baresip (apt-get install baresip-core), sox, a C compiler and a JDK 21+.
 # Usage: src/bench/run-call-cpu-bench.sh [CALL seconds, default 60] [IDLE seconds, default 30]
 set -eu
@@ -55,6 +55,17 @@ wait_for() { # seconds, then a command that succeeds when the wait is over
     return 1
 }
 sox -n -r 16000 -b 16 -c 1 "$DIR/mic.wav" synth 2 sine 1000 vol 0.3
+# The machine's floor for a call, in the same minute as each measured call: a C loop that makes only
+# the system calls a call needs (src/bench/c/call_floor.c), to a C peer on 127.0.0.1, run beside the
+# call. The host's speed varies by 2-3x within an hour here; the phone against the floor does not.
+floor_bin=""
+if ! command -v cc >/dev/null; then
+    echo "(no C compiler: the C call floor is not measured)"
+elif cc -O2 -pthread -o "$DIR/call_floor" src/bench/c/call_floor.c 2>"$DIR/cc.log"; then
+    floor_bin="$DIR/call_floor"
+else
+    echo "(the C call floor did not compile:)"; cat "$DIR/cc.log"
+fi
 
 echo "== call CPU bench: the whole phone (launcher flags), ${IDLE} s idle then a ${CALL} s call, per codec =="
 for codec in ${CALL_CPU_CODECS:-PCMU G722}; do
@@ -99,8 +110,22 @@ CFG
     cli dial "b@127.0.0.1:$peer_port" >/dev/null
     wait_for 30 connected || { echo "$codec: the second call did not connect (logs in $d)"; BENCH_KEEP=1; exit 1; }
     threads $phone > "$d/threads-before.txt"
+    floor=""
+    if [ -n "$floor_bin" ]; then
+        "$floor_bin" "$CALL" "$(free_port)" "$(free_port)" "$d/floor.raw" fifo > "$d/floor.txt" 2>&1 &
+        floor=$!
+        PIDS="$PIDS $floor" # its peer ends with it (PR_SET_PDEATHSIG)
+    fi
     c0=$(cpu_ticks $phone); b0=$(cpu_ticks $peer); sleep "$CALL"; c1=$(cpu_ticks $phone); b1=$(cpu_ticks $peer)
     threads $phone > "$d/threads-after.txt"
+    floor_line="no C floor"
+    if [ -n "$floor" ]; then
+        if wait $floor; then
+            floor_line=$(grep -o 'C call floor.*' "$d/floor.txt")
+        else
+            floor_line="C call floor failed: $(tail -1 "$d/floor.txt")"
+        fi
+    fi
     rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$phone/status")
     status=$(cli status)
     cli hangup >/dev/null || true
@@ -110,20 +135,9 @@ CFG
     echo "  busiest threads in the call, s/min: $(join -t "$(printf '\t')" <(sort "$d/threads-before.txt") <(sort "$d/threads-after.txt") \
         | awk -F'\t' -v t="$ticks" -v s="$CALL" '{ d = $5 - $3; if (d > 0) printf "%.3f\t%s\n", d / t * 60 / s, $2 }' | sort -rn | head -4 | awk -F'\t' '{ printf "%s %s; ", $2, $1 }')"
     echo "  $(echo "$status" | grep -E '^call:' | head -1)"
-    grep -hE "real-time scheduling|RTP arrival times" "$d/phone.log" | sed 's/^/  phone: /' | head -2
+    floor_cpu=$(echo "$floor_line" | sed -n 's/^C call floor, [0-9]* s: \([0-9.]*\) s\/min.*/\1/p')
+    echo "  same minute: $floor_line$( [ -n "$floor_cpu" ] && awk -v p="$(per_minute "$c0" "$c1" "$CALL")" -v f="$floor_cpu" 'BEGIN { if (f > 0) printf "; phone/floor %.1f", p / f }')"
+    grep -hE "real-time scheduling|RTP arrival times|RTP read one datagram" "$d/phone.log" | sed 's/^/  phone: /' | head -2
     kill $phone $peer 2>/dev/null || true
     wait $phone $peer 2>/dev/null || true
 done
-# The machine's floor for a call in the same period: a C loop that makes only the system calls a call
-# needs (src/bench/c/call_floor.c), to a C peer on 127.0.0.1. What the phone uses above it is the JVM's
-# and our code's.
-if ! command -v cc >/dev/null; then
-    echo "(no C compiler: the C call floor is not measured)"
-elif cc -O2 -pthread -o "$DIR/call_floor" src/bench/c/call_floor.c 2>"$DIR/cc.log"; then
-    "$DIR/call_floor" "$CALL" "$(free_port)" "$(free_port)" "$DIR/floor.raw" fifo &
-    floor=$!
-    PIDS="$PIDS $floor" # its peer ends with it (PR_SET_PDEATHSIG)
-    wait $floor
-else
-    echo "(the C call floor did not compile:)"; cat "$DIR/cc.log"
-fi

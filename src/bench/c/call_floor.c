@@ -3,9 +3,10 @@
  * nothing else (no JVM, no codec, no jitter buffer). Two processes on 127.0.0.1, like the phone and
  * baresip in run-call-cpu-bench.sh:
  *   - "phone": wakes at each 20 ms deadline (clock_nanosleep TIMER_ABSTIME), reads what the peer
- *     sent (non-blocking recv until EAGAIN, with the kernel's arrival stamp SIOCGSTAMPNS after each
- *     datagram), sends one 172-byte RTP-sized datagram to the peer, and writes its 640-byte frame
- *     to a file 25 frames at a time (what the phone's WAV earpiece does);
+ *     sent (one non-blocking recvmmsg of up to 10 datagrams, each with the kernel's arrival stamp as
+ *     an SO_TIMESTAMPNS control message, as the phone reads), sends one 172-byte RTP-sized datagram
+ *     to the peer, and writes its 640-byte frame to a file 25 frames at a time (what the phone's WAV
+ *     earpiece does);
  *   - "peer": one thread blocks on the socket (woken by each datagram, as baresip's is), another
  *     sends a datagram every 20 ms.
  * It prints the phone side's CPU (getrusage of its own process) per minute of call.
@@ -18,14 +19,13 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/sockios.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sched.h>
-#include <sys/ioctl.h>
+#include <sys/uio.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -105,10 +105,15 @@ int main(int argc, char **argv) {
     }
     int out = open(argv[4], O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (out < 0) { perror("open"); kill(peer, SIGTERM); waitpid(peer, NULL, 0); return 1; }
-    struct timespec stamp;
-    ioctl(s, SIOCGSTAMPNS, &stamp); /* switches stamping on */
+    int on = 1;
+    if (setsockopt(s, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) != 0) perror("SO_TIMESTAMPNS");
+    struct mmsghdr batch[10];
+    struct iovec iov[10];
+    struct sockaddr_in from[10];
+    char in[10][2048], control[10][64];
+    long long stamps = 0;
     struct sockaddr_in to = loopback(peer_port);
-    char packet[PACKET] = {(char) 0x80}, in[2048], frames[FRAME_BYTES * FRAMES_PER_WRITE] = {0};
+    char packet[PACKET] = {(char) 0x80}, frames[FRAME_BYTES * FRAMES_PER_WRITE] = {0};
     struct rusage r0, r1;
     getrusage(RUSAGE_SELF, &r0);
     long long received = 0, deadline = now_ns();
@@ -116,9 +121,16 @@ int main(int argc, char **argv) {
         deadline += FRAME_NS;
         sleep_until(deadline);
         for (int n = 0; n < 10; n++) {
-            if (recv(s, in, sizeof in, MSG_DONTWAIT) < 0) break;
-            ioctl(s, SIOCGSTAMPNS, &stamp);
+            iov[n] = (struct iovec) {in[n], sizeof in[n]};
+            batch[n].msg_hdr = (struct msghdr) {.msg_name = &from[n], .msg_namelen = sizeof from[n], .msg_iov = &iov[n],
+                    .msg_iovlen = 1, .msg_control = control[n], .msg_controllen = sizeof control[n]};
+        }
+        int count = recvmmsg(s, batch, 10, MSG_DONTWAIT, NULL);
+        for (int n = 0; n < count; n++) {
             received++;
+            for (struct cmsghdr *c = CMSG_FIRSTHDR(&batch[n].msg_hdr); c; c = CMSG_NXTHDR(&batch[n].msg_hdr, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_TIMESTAMPNS) stamps++;
+            }
         }
         sendto(s, packet, sizeof packet, 0, (struct sockaddr *) &to, sizeof to);
         if ((i + 1) % FRAMES_PER_WRITE == 0 && write(out, frames, sizeof frames) < 0) perror("write");
@@ -126,8 +138,8 @@ int main(int argc, char **argv) {
     getrusage(RUSAGE_SELF, &r1);
     double cpu = (r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) + (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6
                + (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) + (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6;
-    printf("C call floor, %d s: %.2f s/min (%.2f %% of a core), %lld datagrams received\n",
-           seconds, cpu * 60 / seconds, cpu / seconds * 100, received);
+    printf("C call floor, %d s: %.2f s/min (%.2f %% of a core), %lld datagrams received, %lld stamped\n",
+           seconds, cpu * 60 / seconds, cpu / seconds * 100, received, stamps);
     kill(peer, SIGTERM);
     waitpid(peer, NULL, 0);
     if (received == 0) {
