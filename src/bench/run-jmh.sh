@@ -19,7 +19,16 @@ for a in org.openjdk.jmh:jmh-core:1.37 org.openjdk.jmh:jmh-generator-annprocess:
 done
 cp="target/classes:$(ls "$out"/lib/*.jar | tr '\n' ':')"
 "$javac" -d "$out/classes" -cp "$cp" -processorpath "$cp" $(find src/bench/jmh -name '*.java')
+# Our defaults for forks, warm-up and measurement, each only where the caller gave none of its own
+# (JMH refuses an option given twice).
+defaults=()
+for pair in "-f 1" "-wi 3" "-w 2s" "-i 5" "-r 2s"; do
+    flag=${pair%% *}
+    given=no
+    for a in "$@"; do [ "$a" = "$flag" ] && given=yes; done
+    [ $given = yes ] || defaults+=($pair)
+done
 "$JAVA" -cp "$out/classes:$cp" org.openjdk.jmh.Main AudioPathBenchmark \
-    -f 1 -wi 3 -w 2s -i 5 -r 2s -prof gc "$@" > "$out/jmh.log" 2>&1 || { tail -20 "$out/jmh.log"; exit 1; }
+    "${defaults[@]}" -prof gc "$@" > "$out/jmh.log" 2>&1 || { tail -20 "$out/jmh.log"; exit 1; }
 # The summary table only: time per frame and gc.alloc.rate.norm (bytes allocated per frame).
 sed -n '/^Benchmark /,$p' "$out/jmh.log" | grep -E "^Benchmark|us/op|alloc.rate.norm"
