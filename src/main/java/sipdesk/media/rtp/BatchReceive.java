@@ -1,6 +1,5 @@
 package sipdesk.media.rtp;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
@@ -119,10 +118,18 @@ final class BatchReceive implements AutoCloseable {
      * @throws UnsupportedOperationException with the reason, where this cannot work
      */
     static BatchReceive open(DatagramChannel channel, int slots, int maxDatagram) {
+        return open(channel, slots, maxDatagram, SELF_CHECK);
+    }
+
+    /** {@link #open}, with the self-check's verdict given (a test's stand-in for a failed one). */
+    static BatchReceive open(DatagramChannel channel, int slots, int maxDatagram, String selfCheck) {
         if (!Platform.isLinux()) throw new UnsupportedOperationException("not Linux");
         if (!Platform.isIntel() && !Platform.isARM()) {
             throw new UnsupportedOperationException("socket constants not checked on " + Platform.ARCH);
         }
+        // Before the socket is touched: with SO_TIMESTAMPNS on, the kernel no longer keeps the stamp
+        // that NIO's fallback reads by ioctl(SIOCGSTAMPNS).
+        if (selfCheck != null) throw new UnsupportedOperationException(selfCheck);
         int fd;
         try {
             fd = SocketDescriptor.of(channel);
@@ -133,12 +140,11 @@ final class BatchReceive implements AutoCloseable {
             on.setInt(0, 1);
             if (LibC.setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS_NEW, on, 4) != 0) {
                 throw new UnsupportedOperationException("SO_TIMESTAMPNS_NEW refused (Linux before 5.1?): "
-                        + new LastErrorException(Native.getLastError()).getMessage());
+                        + describe(Native.getLastError()));
             }
         } catch (LinkageError e) {
             throw new UnsupportedOperationException("the C library through JNA: " + e, e);
         }
-        if (SELF_CHECK != null) throw new UnsupportedOperationException(SELF_CHECK);
         return new BatchReceive(fd, slots, maxDatagram);
     }
 
@@ -152,8 +158,9 @@ final class BatchReceive implements AutoCloseable {
     private static String selfCheck() {
         try (DatagramChannel receiver = DatagramChannel.open(StandardProtocolFamily.INET);
              DatagramChannel sender = DatagramChannel.open(StandardProtocolFamily.INET)) {
-            receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            sender.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1}); // IPv4 whatever the JVM prefers
+            receiver.bind(new InetSocketAddress(loopback, 0));
+            sender.bind(new InetSocketAddress(loopback, 0));
             int fd = SocketDescriptor.of(receiver);
             try (Memory on = new Memory(4)) {
                 on.setInt(0, 1);
@@ -205,6 +212,17 @@ final class BatchReceive implements AutoCloseable {
         if (error == EAGAIN || error == EINTR) return 0;
         written = slots;
         return -error;
+    }
+
+    /** The C library's text for an error number, and the number. */
+    static String describe(int errno) {
+        String text;
+        try {
+            text = LibC.strerror(errno);
+        } catch (RuntimeException | LinkageError e) {
+            text = null;
+        }
+        return (text == null ? "error" : text) + " (errno " + errno + ")";
     }
 
     /** Copies datagram {@code i} of the last {@link #receive} into {@code into}; returns its length. */
@@ -316,5 +334,7 @@ final class BatchReceive implements AutoCloseable {
         static native int setsockopt(int fd, int level, int name, Pointer value, int length);
 
         static native int recvmmsg(int fd, Pointer vector, int length, int flags, Pointer timeout);
+
+        static native String strerror(int errno);
     }
 }

@@ -1,6 +1,5 @@
 package sipdesk.media.rtp;
 
-import com.sun.jna.LastErrorException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -90,7 +89,7 @@ final class PacketIntake implements AutoCloseable {
     private int takeInBatch(long frameNanos) {
         int count = batch.receive();
         if (count < 0) {
-            failed(new LastErrorException(-count));
+            failed(new IOException("recvmmsg: " + BatchReceive.describe(-count)));
             return 0;
         }
         if (count > 0) clocks.startFrame(frameNanos);
@@ -101,6 +100,7 @@ final class PacketIntake implements AutoCloseable {
             int length = batch.copy(i, packet);
             long stamp = batch.stampNanos(i);
             handler.received(packet, length, from, stamp == BatchReceive.NO_STAMP ? frameNanos : clocks.monotonic(stamp));
+            if (closed) break; // the handler closed the session (this thread holds the lock): the block is freed
         }
         return count;
     }

@@ -13,9 +13,9 @@ import java.time.Instant;
  * either makes the next frame compare the clocks again. A smaller step back misdates packets by that
  * step until the next comparison, within the second.
  *
- * <p>The wall clock is read through {@link Instant#now()} (nanoseconds on Linux, and past 2038 on a
- * 32-bit Pi OS, where the C library's legacy {@code clock_gettime} symbol is not): one small object a
- * second, nothing per frame or packet. One per reading thread.
+ * <p>The wall clock is read through {@link Instant#now()} (nanoseconds on Linux; past 2038 as far as
+ * the JDK is, where the C library's legacy 32-bit {@code clock_gettime} symbol, which JNA would reach,
+ * is not): one small object a second, nothing per frame or packet. One per reading thread.
  */
 final class RealtimeToMonotonic {
 

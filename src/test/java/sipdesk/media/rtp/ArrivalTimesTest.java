@@ -3,6 +3,7 @@ package sipdesk.media.rtp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -50,6 +51,29 @@ class ArrivalTimesTest {
             long second = arrivals.lastDatagram();
             assertTrue(second >= beforeSecond - 1_000_000 && second <= afterSecond + GAP_NANOS / 4,
                     "second arrival " + (second - beforeSecond) / 1e6 + " ms after its send began");
+        }
+    }
+
+    @Test
+    void aSocketThatRecvmmsgRefusedKeepsItsStampsForNio() throws Exception {
+        try (KernelStamping stamping = KernelStamping.on();
+             DatagramChannel receiver = DatagramChannel.open(); DatagramChannel sender = DatagramChannel.open()) {
+            receiver.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            receiver.configureBlocking(false);
+            assertThrows(UnsupportedOperationException.class, () -> BatchReceive.open(receiver, 10, 1500, "a failed self-check"));
+            ArrivalTimes arrivals = ArrivalTimes.of(receiver);
+
+            long beforeSend = System.nanoTime();
+            sender.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), receiver.getLocalAddress());
+            long afterSend = System.nanoTime();
+            while (System.nanoTime() - afterSend < GAP_NANOS) Thread.onSpinWait();
+            arrivals.startFrame(System.nanoTime());
+            assertNotNull(receiver.receive(ByteBuffer.allocate(16)));
+            long arrival = arrivals.lastDatagram();
+            // SO_TIMESTAMPNS left on by the refusal would make the kernel drop the stamp ioctl reads:
+            // the packet would then be dated by its frame, 100 ms late.
+            assertTrue(arrival >= beforeSend - 10_000_000 && arrival <= afterSend + GAP_NANOS / 2,
+                    "arrival " + (arrival - beforeSend) / 1e6 + " ms after the send began");
         }
     }
 

@@ -92,7 +92,7 @@ class BatchReceiveTest {
     }
 
     @Test
-    void aSecondSenderIsASecondSourceAndALongDatagramIsCut() throws Exception {
+    void aSecondSenderIsASecondSourceALongDatagramIsCutAndAnEmptyOneComesEmpty() throws Exception {
         try (DatagramChannel receiver = DatagramChannel.open(StandardProtocolFamily.INET);
              DatagramChannel first = DatagramChannel.open(StandardProtocolFamily.INET);
              DatagramChannel second = DatagramChannel.open(StandardProtocolFamily.INET)) {
@@ -103,15 +103,41 @@ class BatchReceiveTest {
                 first.send(ByteBuffer.wrap(datagram(300, 1)), receiver.getLocalAddress());
                 second.send(ByteBuffer.wrap(datagram(20, 2)), receiver.getLocalAddress());
                 first.send(ByteBuffer.wrap(datagram(20, 3)), receiver.getLocalAddress());
+                second.send(ByteBuffer.allocate(0), receiver.getLocalAddress());
 
-                List<Datagram> got = readAll(reader, 3, new byte[1500], new ArrayList<>());
+                List<Datagram> got = readAll(reader, 4, new byte[1500], new ArrayList<>());
 
-                assertEquals(3, got.size());
+                assertEquals(4, got.size());
+                assertEquals(0, got.get(3).bytes().length, "an empty datagram reads as one of length 0");
+                assertEquals(second.getLocalAddress(), got.get(3).source());
                 assertArrayEquals(Arrays.copyOf(datagram(300, 1), 100), got.get(0).bytes(), "cut to the slot, as NIO cuts it");
                 assertEquals(first.getLocalAddress(), got.get(0).source());
                 assertEquals(second.getLocalAddress(), got.get(1).source());
                 assertEquals(first.getLocalAddress(), got.get(2).source());
                 assertNotEquals(got.get(0).source(), got.get(1).source());
+            }
+        }
+    }
+
+    @Test
+    void aFailedReadReturnsTheErrorNumberOnceAndTheNextReadGoesOn() throws Exception {
+        try (DatagramChannel gone = DatagramChannel.open(StandardProtocolFamily.INET);
+             DatagramChannel receiver = DatagramChannel.open(StandardProtocolFamily.INET)) {
+            gone.bind(new InetSocketAddress("127.0.0.1", 0));
+            InetSocketAddress closedPort = (InetSocketAddress) gone.getLocalAddress();
+            gone.close();
+            receiver.bind(new InetSocketAddress("127.0.0.1", 0));
+            receiver.connect(closedPort); // a connected UDP socket hears the ICMP "port unreachable"
+            try (BatchReceive reader = BatchReceive.open(receiver, 4, 1500)) {
+                receiver.write(ByteBuffer.wrap(new byte[] {1}));
+                int result = 0;
+                for (long deadline = System.nanoTime() + WAIT_NANOS; result == 0 && System.nanoTime() < deadline; ) {
+                    result = reader.receive();
+                    if (result == 0) Thread.onSpinWait();
+                }
+                assertEquals(-111, result, "ECONNREFUSED as minus its number");
+                assertTrue(BatchReceive.describe(111).contains("refused"), BatchReceive.describe(111));
+                assertEquals(0, reader.receive(), "reported once; the next read finds the socket empty");
             }
         }
     }
