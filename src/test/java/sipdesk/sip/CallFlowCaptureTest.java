@@ -58,6 +58,8 @@ class CallFlowCaptureTest {
             CallId call = new CallId("flow-1");
             ua.execute(new Dial(call, "1005"));
             events.await(Answered.class, e -> e.call().equals(call), WAIT);
+            // Before the BYE, the callee has our ACK: kamailio's two workers could otherwise swap them.
+            ProxiedPhoneFixture.awaitCount(b, "ACK sip:", 1);
             ua.execute(new Hangup(call));
             assertEquals(0, b.awaitExit(WAIT), b.output());
         }
