@@ -4,6 +4,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Linux's {@code clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, deadline)}: one system call sleeps
@@ -31,6 +33,11 @@ final class MonotonicSleep implements DeadlineWait {
 
     /** struct timespec { time_t tv_sec; long tv_nsec; }: two C longs (glibc's 32-bit legacy symbol and 64-bit). */
     private final Memory timespec = new Memory(2L * Native.LONG_SIZE);
+    /**
+     * The same memory, written through a direct buffer: Memory.setLong is a JNI call each, two a frame,
+     * where a buffer's putLong compiles to one store.
+     */
+    private final ByteBuffer fields = timespec.getByteBuffer(0, timespec.size()).order(ByteOrder.nativeOrder());
 
     private static native int clock_nanosleep(int clock, int flags, Pointer request, Pointer remain);
 
@@ -74,16 +81,16 @@ final class MonotonicSleep implements DeadlineWait {
         long seconds = Math.floorDiv(nanos, NANOS_PER_SECOND);
         long rest = Math.floorMod(nanos, NANOS_PER_SECOND);
         if (Native.LONG_SIZE == 8) {
-            timespec.setLong(0, seconds);
-            timespec.setLong(8, rest);
+            fields.putLong(0, seconds);
+            fields.putLong(8, rest);
         } else {
-            timespec.setInt(0, (int) seconds);
-            timespec.setInt(4, (int) rest);
+            fields.putInt(0, (int) seconds);
+            fields.putInt(4, (int) rest);
         }
     }
 
     long read() {
-        return Native.LONG_SIZE == 8 ? timespec.getLong(0) * NANOS_PER_SECOND + timespec.getLong(8)
-                : timespec.getInt(0) * NANOS_PER_SECOND + timespec.getInt(4);
+        return Native.LONG_SIZE == 8 ? fields.getLong(0) * NANOS_PER_SECOND + fields.getLong(8)
+                : fields.getInt(0) * NANOS_PER_SECOND + fields.getInt(4);
     }
 }

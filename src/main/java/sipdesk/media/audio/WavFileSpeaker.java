@@ -10,9 +10,9 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A speaker that records to a mono 16-bit WAV file. Frames gather in one preallocated buffer and go
- * to the file {@link #FRAMES_PER_WRITE} at a time (a write per 20 ms frame cost a tenth of a call's
- * CPU); the header's sizes are rewritten once a second and on close, so another process (a test,
- * {@code sipdesk audio test}) can read a valid file while the phone still plays into it. Not
+ * to the file a second at a time ({@link #FRAMES_PER_WRITE}; a write per 20 ms frame cost a tenth of a
+ * call's CPU), each write followed by the header's sizes, and again on close, so another process (a
+ * test, {@code sipdesk audio test}) can read a valid file while the phone still plays into it. Not
  * clocked: the engine paces it.
  */
 public final class WavFileSpeaker extends UnclockedDevice implements Speaker {
@@ -22,14 +22,14 @@ public final class WavFileSpeaker extends UnclockedDevice implements Speaker {
     private final ByteBuffer buffer;
     private final Path path;
     private final ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
-    private final int framesPerHeaderUpdate;
     /**
-     * Frames gathered before a write: half a second, so what a reader sees lags the phone by that at
-     * most (a write every 100 ms was still 3 % of a call's CPU). The header follows each second.
+     * Frames gathered before a write: a second, so what a reader sees lags the phone by that at most
+     * (a write every 100 ms was still 3 % of a call's CPU). Written so seldom, the JDK's file-writing
+     * code is never compiled and runs interpreted: two writes a second (data, then header) cost less
+     * than three did (session 6's profile of a call).
      */
-    static final int FRAMES_PER_WRITE = 25;
+    static final int FRAMES_PER_WRITE = 50;
     private int dataBytes;
-    private int framesSinceHeader;
     private int gathered;
 
     private WavFileSpeaker(FileChannel file, int sampleRate, Path path) {
@@ -38,7 +38,6 @@ public final class WavFileSpeaker extends UnclockedDevice implements Speaker {
         this.bytes = new byte[sampleRate / 50 * 2 * FRAMES_PER_WRITE];
         this.buffer = ByteBuffer.wrap(bytes);
         this.path = path;
-        this.framesPerHeaderUpdate = 50; // once a second of audio
     }
 
     public static WavFileSpeaker create(Path path, int sampleRate) throws IOException {
@@ -52,12 +51,7 @@ public final class WavFileSpeaker extends UnclockedDevice implements Speaker {
     public boolean write(short[] frame, int offset) {
         int frameBytes = frameSamples() * 2;
         Pcm.toBytes(frame, offset, frameSamples(), 1, bytes, gathered * frameBytes);
-        if (++gathered == FRAMES_PER_WRITE && !writeGathered()) return false;
-        if (++framesSinceHeader == framesPerHeaderUpdate) {
-            framesSinceHeader = 0;
-            return writeGathered() && writeHeader();
-        }
-        return true;
+        return ++gathered < FRAMES_PER_WRITE || writeGathered() && writeHeader();
     }
 
     private boolean writeGathered() {

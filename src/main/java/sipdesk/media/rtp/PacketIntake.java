@@ -38,7 +38,8 @@ final class PacketIntake implements AutoCloseable {
     private final byte[] packet = new byte[RtpSession.MAX_PACKET];
     /** Null where NIO reads: then {@link #arrivals} and {@link #wire} serve. */
     private final BatchReceive batch;
-    private final RealtimeToMonotonic clocks = new RealtimeToMonotonic();
+    /** The batch's kernel stamps to {@link System#nanoTime()}; null where NIO reads. */
+    private final RealtimeToMonotonic clocks;
     private final ArrivalTimes arrivals;
     /** Read into in place by the kernel (a heap buffer would cost NIO a thread-local direct one per read). */
     private final ByteBuffer wire;
@@ -70,6 +71,7 @@ final class PacketIntake implements AutoCloseable {
             }
         }
         this.batch = reader;
+        this.clocks = reader == null ? null : new RealtimeToMonotonic();
         this.arrivals = reader == null ? ArrivalTimes.of(channel) : null;
         this.wire = reader == null ? ByteBuffer.allocateDirect(RtpSession.MAX_PACKET) : null;
     }

@@ -22,6 +22,8 @@ final class PlannedStream {
     final int frameBytes;
     final InetSocketAddress sdpRtp;
     final InetSocketAddress sdpRtcp;
+    /** Whether this plan sends audio; fixed with the plan, so the per-frame check compares no strings. */
+    private final boolean sends;
     volatile boolean decoderReset;
 
     PlannedStream(MediaPlan plan, AudioCodec codec, JitterBuffer jitter, TimeScaler scaler) {
@@ -34,9 +36,10 @@ final class PlannedStream {
         this.frameBytes = codec.payloadBytes(frameSamples);
         this.sdpRtp = new InetSocketAddress(plan.remoteAddress(), plan.remotePort());
         this.sdpRtcp = new InetSocketAddress(plan.remoteAddress(), plan.remotePort() + 1);
+        this.sends = plan.direction().sends() && !plan.remoteOnLegacyHold() && plan.remotePort() != 0;
     }
 
     boolean sends() {
-        return plan.direction().sends() && !plan.remoteOnLegacyHold() && plan.remotePort() != 0;
+        return sends;
     }
 }
