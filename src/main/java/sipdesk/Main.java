@@ -40,7 +40,7 @@ import sipdesk.sim.TerminalPanel;
 public final class Main {
     private static final Logger LOG = Logger.getLogger(Main.class.getName());
     public static final String VERSION = "0.1.0";
-    private static final Set<String> CONTROL = Set.of("status", "dial", "answer", "hangup", "dnd", "forward",
+    static final Set<String> CONTROL = Set.of("status", "dial", "answer", "hangup", "dnd", "forward",
             "history", "flows", "log", "reload");
 
     static final String USAGE = "usage: " + RunOptions.USAGE + """

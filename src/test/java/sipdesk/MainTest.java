@@ -28,6 +28,16 @@ class MainTest {
     }
 
     @Test
+    void theLauncherKnowsTheControlCommandsSoItNeverTreatsOneAsThePhone() throws Exception {
+        // src/main/sh/sipdesk gives the phone, not a command to it, its JIT and CDS flags.
+        String launcher = Files.readString(Path.of("src/main/sh/sipdesk"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--socket\\) case \"\\$\\{3:-}\" in ([a-z|]+)\\) phone=no")
+                .matcher(launcher);
+        assertTrue(m.find(), "the launcher's --socket case");
+        assertEquals(Main.CONTROL, java.util.Set.of(m.group(1).split("\\|")));
+    }
+
+    @Test
     void configCheckRejectsABrokenFileWithItsLineNumbers(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.cfg");
         Files.writeString(f, "account.1.enable = 1\naccount.1.user_name = 1001\n");
