@@ -8,6 +8,11 @@
 # baresip's own CPU over that minute is printed for scale. CALL_CPU_CODECS picks the codecs. Every process started here
 # is stopped by PID on exit.
 # The C call floor (src/bench/c/call_floor.c) runs beside each measured call, for scale.
+# CALL_CPU_BUSY_CPUS=1 keeps every CPU busy during the measured call with a SCHED_IDLE spin loop (it
+# yields to anything else at once, and its CPU is not the phone's): on a VM, a vCPU that halts between
+# frames loses its caches and TLB to the host's other guests, and the phone then pays for warming them
+# again each frame. Comparing the two runs shows how much of a figure is that penalty (session 6: about
+# 40 %, for baresip as for the phone).
 # Needs baresip (apt-get install baresip-core), sox, a C compiler and a JDK 21+.
 # Usage: src/bench/run-call-cpu-bench.sh [CALL seconds, default 60] [IDLE seconds, default 30]
 set -eu
@@ -116,7 +121,19 @@ CFG
         floor=$!
         PIDS="$PIDS $floor" # its peer ends with it (PR_SET_PDEATHSIG)
     fi
+    spinners=""
+    if [ -n "${CALL_CPU_BUSY_CPUS:-}" ]; then
+        for _ in $(seq "$(nproc)"); do
+            chrt --idle 0 sh -c 'while :; do :; done' &
+            spinners="$spinners $!"
+        done
+        PIDS="$PIDS $spinners"
+    fi
     c0=$(cpu_ticks $phone); b0=$(cpu_ticks $peer); sleep "$CALL"; c1=$(cpu_ticks $phone); b1=$(cpu_ticks $peer)
+    if [ -n "$spinners" ]; then
+        kill $spinners 2>/dev/null || true
+        wait $spinners 2>/dev/null || true
+    fi
     threads $phone > "$d/threads-after.txt"
     floor_line="no C floor"
     if [ -n "$floor" ]; then
@@ -137,6 +154,7 @@ CFG
     echo "  $(echo "$status" | grep -E '^call:' | head -1)"
     floor_cpu=$(echo "$floor_line" | sed -n 's/^C call floor, [0-9]* s: \([0-9.]*\) s\/min.*/\1/p')
     echo "  same minute: $floor_line$( [ -n "$floor_cpu" ] && awk -v p="$(per_minute "$c0" "$c1" "$CALL")" -v f="$floor_cpu" 'BEGIN { if (f > 0) printf "; phone/floor %.1f", p / f }')"
+    [ -z "$spinners" ] || echo "  every CPU was kept busy by a SCHED_IDLE spin loop during this call (CALL_CPU_BUSY_CPUS)"
     grep -hE "real-time scheduling|RTP arrival times|RTP read one datagram" "$d/phone.log" | sed 's/^/  phone: /' | head -2
     kill $phone $peer 2>/dev/null || true
     wait $phone $peer 2>/dev/null || true
