@@ -20,7 +20,7 @@ cd "$(dirname "$0")/../.."
 CALL=${1:-60}
 IDLE=${2:-30}
 FIRST=${CALL_CPU_FIRST:-30}
-for t in baresip sox python3; do command -v $t >/dev/null || { echo "$0: needs $t" >&2; exit 1; }; done
+for t in baresip sox python3 ${CALL_CPU_BUSY_CPUS:+chrt timeout}; do command -v $t >/dev/null || { echo "$0: needs $t" >&2; exit 1; }; done
 [ -f target/sipdesk.jar ] || mvn -q -B package -DskipTests
 . src/bench/baresip-peer.sh
 
@@ -124,7 +124,8 @@ CFG
     spinners=""
     if [ -n "${CALL_CPU_BUSY_CPUS:-}" ]; then
         for _ in $(seq "$(nproc)"); do
-            chrt --idle 0 sh -c 'while :; do :; done' &
+            # bounded: they end by themselves even if this script is killed
+            timeout $((CALL + 10)) chrt --idle 0 sh -c 'while :; do :; done' &
             spinners="$spinners $!"
         done
         PIDS="$PIDS $spinners"
@@ -133,6 +134,7 @@ CFG
     if [ -n "$spinners" ]; then
         kill $spinners 2>/dev/null || true
         wait $spinners 2>/dev/null || true
+        for s in $spinners; do PIDS=${PIDS/ $s/}; done
     fi
     threads $phone > "$d/threads-after.txt"
     floor_line="no C floor"
