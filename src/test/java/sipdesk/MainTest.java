@@ -37,6 +37,50 @@ class MainTest {
         assertEquals(Main.CONTROL, java.util.Set.of(m.group(1).split("\\|")));
     }
 
+    /** What the launcher hands to java: a fake JAVA_HOME whose java says it is 21 and prints its arguments. */
+    private static String launcherArgs(Path dir, String... args) throws Exception {
+        Path fakeJava = dir.resolve("jdk/bin/java");
+        Files.createDirectories(fakeJava.getParent());
+        Files.writeString(fakeJava, """
+                #!/bin/sh
+                case "$*" in *-XshowSettings:properties*) echo '    java.specification.version = 21' >&2; exit 0 ;; esac
+                echo "$*"
+                """);
+        assertTrue(fakeJava.toFile().setExecutable(true));
+        Path jar = Files.writeString(dir.resolve("sipdesk.jar"), "");
+        List<String> command = new java.util.ArrayList<>(List.of("bash", "src/main/sh/sipdesk"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
+        pb.environment().put("SIPDESK_JAR", jar.toString());
+        pb.environment().put("SIPDESK_CDS_DIR", dir.toString());
+        pb.environment().remove("SIPDESK_JAVA_OPTS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the launcher ended");
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
+    void theLauncherGivesThePhoneItsJitFlagsAndACommandToItNone(@TempDir Path dir) throws Exception {
+        String phone = launcherArgs(dir, "run", "--config", "x.cfg");
+        String flag = "-XX:CompileCommand=CompileThresholdScaling,sipdesk.media.HandsetLoop::run,0.01";
+        assertTrue(phone.contains(flag), phone);
+        assertTrue(phone.indexOf("-XX:CompileCommand=quiet") < phone.indexOf(flag), "quiet first, or the JVM prints the command: " + phone);
+        assertNotNull(Class.forName("sipdesk.media.HandsetLoop").getDeclaredMethod("run"), "the loop the flag names");
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage");
+        boolean hugePages = Files.isReadable(thp.resolve("enabled"))
+                && Files.readString(thp.resolve("enabled")).matches("(?s).*\\[(always|madvise)\\].*")
+                && Files.readString(thp.resolve("hpage_pmd_size")).trim().equals("2097152");
+        assertEquals(hugePages, phone.contains("-XX:+UseTransparentHugePages"), phone);
+
+        String command = launcherArgs(dir, "--socket", "/tmp/none.sock", "status");
+        assertFalse(command.contains("CompileCommand") || command.contains("TransparentHugePages")
+                || command.contains("SharedArchiveFile"), command);
+        assertTrue(command.contains("--socket /tmp/none.sock status"), command);
+    }
+
     @Test
     void configCheckRejectsABrokenFileWithItsLineNumbers(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.cfg");
