@@ -1,6 +1,7 @@
 package sipdesk.hw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ class PanelPollerTest {
     private static final class CountingPanel implements FrontPanel {
         final AtomicInteger polls = new AtomicInteger();
         volatile String thread;
+        volatile Thread poller;
 
         @Override public Display display() { return screen -> { }; }
         @Override public void ring(boolean on) { }
@@ -21,6 +23,7 @@ class PanelPollerTest {
         @Override
         public void poll(long nowNanos) {
             thread = Thread.currentThread().getName();
+            poller = Thread.currentThread();
             if (polls.incrementAndGet() % 3 == 0) throw new IllegalStateException("driver bug");
         }
     }
@@ -35,7 +38,9 @@ class PanelPollerTest {
         int after = panel.polls.get();
         assertTrue(after >= 10, "polls: " + after);
         assertEquals("front-panel", panel.thread);
-        Thread.sleep(20);
+        // The poll thread ends (close stops it): then nothing can poll again.
+        panel.poller.join(Duration.ofSeconds(5).toMillis());
+        assertFalse(panel.poller.isAlive(), "the poll thread still runs after close");
         assertEquals(after, panel.polls.get(), "no poll after close");
     }
 }

@@ -20,6 +20,7 @@ import sipdesk.testing.peers.RawSip;
 import sipdesk.testing.peers.Sipp;
 import sipdesk.core.PhoneEvent.RegistrationChanged;
 import sipdesk.core.RegistrationState;
+import sipdesk.testing.LogRecorder;
 import sipdesk.testing.RecordingEventSink;
 import sipdesk.testing.peers.Kamailio;
 
@@ -132,7 +133,7 @@ class RegistrationTest {
                 .start(java.nio.file.Files.createDirectories(dir.resolve("k2")))) {
             RecordingEventSink events = new RecordingEventSink();
             SipAccount account = SipTestAccounts.registeredAt(sha, "1003", "secret").build();
-            try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+            try (LogRecorder log = new LogRecorder("sipdesk.sip"); JainSipSignalling ua = JainSipSignalling.start(account, events)) {
                 RegistrationChanged ok = events.await(RegistrationChanged.class,
                         e -> !(e.state() instanceof RegistrationState.Registering), WAIT);
                 assertTrue(ok.state() instanceof RegistrationState.Registered, ok + " " + sha.output());
@@ -143,8 +144,9 @@ class RegistrationTest {
                 assertTrue(registerCount(sha) > before, "no refresh:\n" + String.join("\n", sha.flow()));
                 long waited = (System.nanoTime() - t0) / 1_000_000;
                 assertTrue(waited > 3000, "refreshed after " + waited + " ms");
-                // Refreshing reuses the nonce or is challenged again; either way no Failed event.
-                Thread.sleep(300);
+                // Refreshing reuses the nonce or is challenged again; either way no Failed event, once the
+                // phone has taken the refresh's 200 (its second "registered at" line).
+                assertTrue(log.await(m -> m.startsWith("registered at "), 2, WAIT), log.atLeast(java.util.logging.Level.INFO).toString());
                 assertTrue(events.pending().stream().noneMatch(e -> e instanceof RegistrationChanged r
                         && r.state() instanceof RegistrationState.Failed), events.pending().toString());
             }
@@ -250,9 +252,11 @@ class RegistrationTest {
         RecordingEventSink events = new RecordingEventSink();
         SipAccount account = SipTestAccounts.registeredAt(first, "1001", "secret")
                 .server1(new SipAccount.SipServer("127.0.0.1", port, SipAccount.Transport.TCP)).build();
-        try (JainSipSignalling ua = JainSipSignalling.start(account, events)) {
+        try (LogRecorder log = new LogRecorder("sipdesk.sip"); JainSipSignalling ua = JainSipSignalling.start(account, events)) {
             events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registering, WAIT);
             events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
+            assertTrue(log.await(m -> m.startsWith("registered at "), 1, WAIT)); // logged just after the event
+            long registeredBefore = log.count(m -> m.startsWith("registered at "));
             first.close();
             second = Kamailio.builder().user("1001", "secret").maxExpires(12).port(port)
                     .start(java.nio.file.Files.createDirectories(dir.resolve("tcp-2")));
@@ -262,7 +266,9 @@ class RegistrationTest {
             while (tcpRegisters(restarted) < 2 && System.nanoTime() < deadline) Thread.sleep(50);
             assertTrue(tcpRegisters(restarted) >= 2, "the refresh did not reach the restarted registrar:\n"
                     + String.join("\n", restarted.flow()) + "\n" + events.pending());
-            Thread.sleep(500);
+            // The phone has taken the restarted registrar's 200: a "registered at" line after the restart.
+            assertTrue(log.await(m -> m.startsWith("registered at "), registeredBefore + 1, WAIT),
+                    log.atLeast(java.util.logging.Level.INFO) + "\n" + String.join("\n", restarted.flow()));
             List<RegistrationState> states = events.pending().stream().filter(e -> e instanceof RegistrationChanged)
                     .map(e -> ((RegistrationChanged) e).state()).toList();
             assertTrue(states.isEmpty() || states.get(states.size() - 1) instanceof RegistrationState.Registered, states.toString());

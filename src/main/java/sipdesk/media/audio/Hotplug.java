@@ -3,6 +3,7 @@ package sipdesk.media.audio;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -27,6 +28,8 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
     private volatile T pending;
     private volatile boolean absent;
     private volatile boolean closed;
+    /** Attempts to open the device so far (for tests: a re-probe that has happened, not a guess at one). */
+    private final AtomicLong attempts = new AtomicLong();
     private T current;
     private Thread probe;
 
@@ -41,6 +44,7 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
     /** Opens the card now (on the caller's thread, at start-up) or starts probing for it. */
     Hotplug<T> start() {
         Optional<T> device = opener.get();
+        attempts.incrementAndGet();
         if (device.isPresent()) {
             current = device.get();
             LOG.info(() -> role + ": " + current);
@@ -87,11 +91,16 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
         return absent;
     }
 
+    long attempts() {
+        return attempts.get();
+    }
+
     private void probeLoop() {
         while (!closed) {
             LockSupport.parkNanos(reprobeNanos);
             if (closed || !absent || pending != null) continue;
             Optional<T> device = opener.get();
+            attempts.incrementAndGet();
             if (device.isPresent()) {
                 if (closed) closeQuietly(device.get());
                 else pending = device.get();

@@ -92,6 +92,11 @@ abstract class HotplugDevice<T extends AudioDevice> implements AudioDevice {
         return device.absent();
     }
 
+    /** Attempts to open the device so far, the first at start-up (for tests). */
+    long openAttempts() {
+        return device.attempts();
+    }
+
     @Override
     public String name() {
         return device.current().name();

@@ -20,6 +20,7 @@ import sipdesk.config.SipdeskConfig;
 import sipdesk.hw.FrontPanels;
 import sipdesk.hw.HardwareUnavailableException;
 import sipdesk.hw.LcdSize;
+import sipdesk.testing.LogRecorder;
 
 class SerialFrontPanelTest {
     private long now = 5_000_000_000L;
