@@ -8,6 +8,10 @@
 # baresip's own CPU over that minute is printed for scale. CALL_CPU_CODECS picks the codecs. Every process started here
 # is stopped by PID on exit.
 # The C call floor (src/bench/c/call_floor.c) runs beside each measured call, for scale.
+# CALL_CPU_FLOOR picks the floors beside the call: c (the default), java, both or none. The Java floor
+# (src/bench/java/sipdesk/media/rtp/JavaCallFloor.java) is the C floor's loop on the phone's own I/O
+# classes, in a JVM with the launcher's flags: what a call costs a JVM before any of the phone's audio
+# work, so phone/Java floor is the most a leaner frame path could gain.
 # CALL_CPU_BUSY_CPUS=1 keeps every CPU busy during the measured call with a SCHED_IDLE spin loop (it
 # yields to anything else at once, and its CPU is not the phone's): on a VM, a vCPU that halts between
 # frames loses its caches and TLB to the host's other guests, and the phone then pays for warming them
@@ -20,6 +24,8 @@ cd "$(dirname "$0")/../.."
 CALL=${1:-60}
 IDLE=${2:-30}
 FIRST=${CALL_CPU_FIRST:-30}
+FLOORS=${CALL_CPU_FLOOR:-c}
+case $FLOORS in c|java|both|none) ;; *) echo "$0: CALL_CPU_FLOOR is c, java, both or none, not '$FLOORS'" >&2; exit 2 ;; esac
 for t in baresip sox python3 ${CALL_CPU_BUSY_CPUS:+chrt timeout}; do command -v $t >/dev/null || { echo "$0: needs $t" >&2; exit 1; }; done
 [ -f target/sipdesk.jar ] || mvn -q -B package -DskipTests
 . src/bench/baresip-peer.sh
@@ -64,12 +70,29 @@ sox -n -r 16000 -b 16 -c 1 "$DIR/mic.wav" synth 2 sine 1000 vol 0.3
 # the system calls a call needs (src/bench/c/call_floor.c), to a C peer on 127.0.0.1, run beside the
 # call. The host's speed varies by 2-3x within an hour here; the phone against the floor does not.
 floor_bin=""
-if ! command -v cc >/dev/null; then
+if [ "$FLOORS" = none ]; then
+    :
+elif ! command -v cc >/dev/null; then
     echo "(no C compiler: the C call floor is not measured)"
 elif cc -O2 -pthread -o "$DIR/call_floor" src/bench/c/call_floor.c 2>"$DIR/cc.log"; then
     floor_bin="$DIR/call_floor"
 else
     echo "(the C call floor did not compile:)"; cat "$DIR/cc.log"
+fi
+java_floor=()
+if [ "$FLOORS" = java ] || [ "$FLOORS" = both ]; then
+    [ -n "$floor_bin" ] || { echo "$0: the Java floor's peer is the C floor's (call_floor peer): needs a C compiler" >&2; exit 1; }
+    . src/bench/bench-classes.sh
+    # The JVM flags the launcher gives the phone (a stand-in java prints them), without its CDS archive.
+    mkdir -p "$DIR/flags/bin"
+    printf '%s\n' '#!/bin/sh' \
+        'case "$*" in *-XshowSettings:properties*) echo "    java.specification.version = 21" >&2; exit 0 ;; esac' \
+        'for a; do [ "$a" = -jar ] && break; echo "$a"; done' > "$DIR/flags/bin/java"
+    chmod +x "$DIR/flags/bin/java"
+    mapfile -t launcher_flags < <(JAVA_HOME="$DIR/flags" src/main/sh/sipdesk run | grep -v -e AutoCreateSharedArchive -e SharedArchiveFile)
+    java_floor=("$JAVA" "${launcher_flags[@]}" "-XX:CompileCommand=CompileThresholdScaling,sipdesk.media.rtp.JavaCallFloor::main,0.01" \
+        --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -cp "$CP" sipdesk.media.rtp.JavaCallFloor)
+    # (the phone gets the last two from its jar's manifest)
 fi
 
 echo "== call CPU bench: the whole phone (launcher flags), ${IDLE} s idle then a ${CALL} s call, per codec =="
@@ -112,11 +135,23 @@ CFG
     first=$(per_minute "$c0" "$c1" "$FIRST")
     cli hangup >/dev/null
     wait_for 30 idle_again || { echo "$codec: the first call did not end (logs in $d)"; BENCH_KEEP=1; exit 1; }
+    jfloor=""
+    if [ ${#java_floor[@]} -gt 0 ]; then
+        # It warms up (JIT) for 10 s, then measures CALL seconds: started 8 s before the dial, its minute
+        # starts within a second or two of the call's.
+        jport=$(free_port); jpeer_port=$(free_port)
+        "$floor_bin" peer $((CALL + 12)) "$jpeer_port" "$jport" > /dev/null 2>&1 &
+        PIDS="$PIDS $!"
+        "${java_floor[@]}" "$CALL" 10 "$jport" "$jpeer_port" "$d/java-floor.wav" > "$d/java-floor.txt" 2>&1 &
+        jfloor=$!
+        PIDS="$PIDS $jfloor"
+        sleep 8
+    fi
     cli dial "b@127.0.0.1:$peer_port" >/dev/null
     wait_for 30 connected || { echo "$codec: the second call did not connect (logs in $d)"; BENCH_KEEP=1; exit 1; }
     threads $phone > "$d/threads-before.txt"
     floor=""
-    if [ -n "$floor_bin" ]; then
+    if [ -n "$floor_bin" ] && [ "$FLOORS" != java ]; then
         "$floor_bin" "$CALL" "$(free_port)" "$(free_port)" "$d/floor.raw" fifo > "$d/floor.txt" 2>&1 &
         floor=$!
         PIDS="$PIDS $floor" # its peer ends with it (PR_SET_PDEATHSIG)
@@ -145,6 +180,14 @@ CFG
             floor_line="C call floor failed: $(tail -1 "$d/floor.txt")"
         fi
     fi
+    jfloor_line=""
+    if [ -n "$jfloor" ]; then
+        if wait $jfloor; then
+            jfloor_line=$(grep -o 'Java call floor, .*' "$d/java-floor.txt")
+        else
+            jfloor_line="Java call floor failed: $(tail -1 "$d/java-floor.txt")"
+        fi
+    fi
     rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$phone/status")
     status=$(cli status)
     cli hangup >/dev/null || true
@@ -155,7 +198,9 @@ CFG
         | awk -F'\t' -v t="$ticks" -v s="$CALL" '{ d = $5 - $3; if (d > 0) printf "%.3f\t%s\n", d / t * 60 / s, $2 }' | sort -rn | head -4 | awk -F'\t' '{ printf "%s %s; ", $2, $1 }')"
     echo "  $(echo "$status" | grep -E '^call:' | head -1)"
     floor_cpu=$(echo "$floor_line" | sed -n 's/^C call floor, [0-9]* s: \([0-9.]*\) s\/min.*/\1/p')
-    echo "  same minute: $floor_line$( [ -n "$floor_cpu" ] && awk -v p="$(per_minute "$c0" "$c1" "$CALL")" -v f="$floor_cpu" 'BEGIN { if (f > 0) printf "; phone/floor %.1f", p / f }')"
+    [ "$FLOORS" = java ] || [ "$FLOORS" = none ] || echo "  same minute: $floor_line$( [ -n "$floor_cpu" ] && awk -v p="$(per_minute "$c0" "$c1" "$CALL")" -v f="$floor_cpu" 'BEGIN { if (f > 0) printf "; phone/floor %.1f", p / f }')"
+    jfloor_cpu=$(echo "$jfloor_line" | sed -n 's/^Java call floor, [0-9]* s: \([0-9.]*\) s\/min.*/\1/p')
+    [ -z "$jfloor_line" ] || echo "  same minute: $jfloor_line$( [ -n "$jfloor_cpu" ] && awk -v p="$(per_minute "$c0" "$c1" "$CALL")" -v f="$jfloor_cpu" 'BEGIN { if (f > 0) printf "; phone/Java floor %.2f", p / f }')"
     [ -z "$spinners" ] || echo "  every CPU was kept busy by a SCHED_IDLE spin loop during this call (CALL_CPU_BUSY_CPUS)"
     grep -hE "real-time scheduling|RTP arrival times|RTP read one datagram" "$d/phone.log" | sed 's/^/  phone: /' | head -2
     kill $phone $peer 2>/dev/null || true

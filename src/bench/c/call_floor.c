@@ -14,6 +14,8 @@
  * Usage: call_floor SECONDS PHONE_PORT PEER_PORT OUT_FILE [fifo]   (forks the peer; both end by
  * themselves). With "fifo" the phone side first asks for SCHED_FIFO 10 and a 1 ns timer slack, as
  * the phone's media thread does.
+ *        call_floor peer SECONDS PEER_PORT PHONE_PORT   (the peer alone, for the Java floor,
+ * src/bench/java/sipdesk/media/rtp/JavaCallFloor.java; it ends after SECONDS + 1).
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -72,8 +74,10 @@ static void *peer_receive(void *arg) {
 }
 
 static void run_peer(int seconds, int phone_port, int peer_port, pid_t phone) {
-    prctl(PR_SET_PDEATHSIG, SIGTERM); /* the phone side gone (killed): so is the peer */
-    if (getppid() != phone) _exit(1);
+    if (phone != 0) {
+        prctl(PR_SET_PDEATHSIG, SIGTERM); /* the phone side gone (killed): so is the peer */
+        if (getppid() != phone) _exit(1);
+    }
     struct peer p = {udp_socket(peer_port), loopback(phone_port), seconds * 50 + 50};
     pthread_t receiver;
     pthread_create(&receiver, NULL, peer_receive, &p);
@@ -88,6 +92,7 @@ static void run_peer(int seconds, int phone_port, int peer_port, pid_t phone) {
 }
 
 int main(int argc, char **argv) {
+    if (argc == 5 && strcmp(argv[1], "peer") == 0) run_peer(atoi(argv[2]), atoi(argv[4]), atoi(argv[3]), 0);
     if (argc < 5) { fprintf(stderr, "usage: %s SECONDS PHONE_PORT PEER_PORT OUT_FILE\n", argv[0]); return 2; }
     int seconds = atoi(argv[1]), phone_port = atoi(argv[2]), peer_port = atoi(argv[3]);
     int s = udp_socket(phone_port);
