@@ -84,15 +84,23 @@ if [ "$FLOORS" = java ] || [ "$FLOORS" = both ]; then
     [ -n "$floor_bin" ] || { echo "$0: the Java floor's peer is the C floor's (call_floor peer): needs a C compiler" >&2; exit 1; }
     . src/bench/bench-classes.sh
     # The JVM flags the launcher gives the phone (a stand-in java prints them), without its CDS archive.
+    # The stand-in must run: otherwise the launcher would go on to a real java and start a real phone.
     mkdir -p "$DIR/flags/bin"
     printf '%s\n' '#!/bin/sh' \
         'case "$*" in *-XshowSettings:properties*) echo "    java.specification.version = 21" >&2; exit 0 ;; esac' \
-        'for a; do [ "$a" = -jar ] && break; echo "$a"; done' > "$DIR/flags/bin/java"
+        'echo stand-in; for a; do [ "$a" = -jar ] && break; echo "$a"; done' > "$DIR/flags/bin/java"
     chmod +x "$DIR/flags/bin/java"
-    mapfile -t launcher_flags < <(JAVA_HOME="$DIR/flags" src/main/sh/sipdesk run | grep -v -e AutoCreateSharedArchive -e SharedArchiveFile)
+    "$DIR/flags/bin/java" -XshowSettings:properties -version 2>&1 | grep -q 'specification.version = 21' \
+        || { echo "$0: cannot run a stand-in java in $DIR (noexec?): the Java floor needs the launcher's flags" >&2; exit 1; }
+    flags=$(JAVA_HOME="$DIR/flags" timeout 30 src/main/sh/sipdesk run) || true
+    case $flags in
+        stand-in*-XX:*) ;;
+        *) echo "$0: the launcher gave no JVM flags for the Java floor: $flags" >&2; exit 1 ;;
+    esac
+    mapfile -t launcher_flags < <(echo "$flags" | tail -n +2 | grep -v -e AutoCreateSharedArchive -e SharedArchiveFile)
+    # The phone gets the last two from its jar's manifest.
     java_floor=("$JAVA" "${launcher_flags[@]}" "-XX:CompileCommand=CompileThresholdScaling,sipdesk.media.rtp.JavaCallFloor::main,0.01" \
         --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -cp "$CP" sipdesk.media.rtp.JavaCallFloor)
-    # (the phone gets the last two from its jar's manifest)
 fi
 
 echo "== call CPU bench: the whole phone (launcher flags), ${IDLE} s idle then a ${CALL} s call, per codec =="
@@ -137,14 +145,17 @@ CFG
     wait_for 30 idle_again || { echo "$codec: the first call did not end (logs in $d)"; BENCH_KEEP=1; exit 1; }
     jfloor=""
     if [ ${#java_floor[@]} -gt 0 ]; then
-        # It warms up (JIT) for 10 s, then measures CALL seconds: started 8 s before the dial, its minute
-        # starts within a second or two of the call's.
+        # Started 8 s before the dial, for its JIT's warm-up; it measures between the "start" and "stop"
+        # written to it when the phone's CPU is read, so its window is the call's.
         jport=$(free_port); jpeer_port=$(free_port)
-        "$floor_bin" peer $((CALL + 12)) "$jpeer_port" "$jport" > /dev/null 2>&1 &
-        PIDS="$PIDS $!"
-        "${java_floor[@]}" "$CALL" 10 "$jport" "$jpeer_port" "$d/java-floor.wav" > "$d/java-floor.txt" 2>&1 &
+        "$floor_bin" peer $((CALL + 120)) "$jpeer_port" "$jport" > /dev/null 2>&1 &
+        jpeer=$!
+        PIDS="$PIDS $jpeer"
+        mkfifo "$d/floor-signals"
+        "${java_floor[@]}" "$jport" "$jpeer_port" "$d/java-floor.wav" < "$d/floor-signals" > "$d/java-floor.txt" 2>&1 &
         jfloor=$!
         PIDS="$PIDS $jfloor"
+        exec 7> "$d/floor-signals"
         sleep 8
     fi
     cli dial "b@127.0.0.1:$peer_port" >/dev/null
@@ -165,7 +176,10 @@ CFG
         done
         PIDS="$PIDS $spinners"
     fi
+    # (in a subshell that ignores SIGPIPE: a floor that died must not take the bench with it)
+    [ -z "$jfloor" ] || (trap '' PIPE; echo start >&7) 2>/dev/null || true
     c0=$(cpu_ticks $phone); b0=$(cpu_ticks $peer); sleep "$CALL"; c1=$(cpu_ticks $phone); b1=$(cpu_ticks $peer)
+    [ -z "$jfloor" ] || { (trap '' PIPE; echo stop >&7) 2>/dev/null || true; exec 7>&-; }
     if [ -n "$spinners" ]; then
         kill $spinners 2>/dev/null || true
         wait $spinners 2>/dev/null || true
@@ -179,14 +193,18 @@ CFG
         else
             floor_line="C call floor failed: $(tail -1 "$d/floor.txt")"
         fi
+        PIDS=${PIDS/ $floor/}
     fi
     jfloor_line=""
     if [ -n "$jfloor" ]; then
         if wait $jfloor; then
             jfloor_line=$(grep -o 'Java call floor, .*' "$d/java-floor.txt")
         else
-            jfloor_line="Java call floor failed: $(tail -1 "$d/java-floor.txt")"
+            jfloor_line="Java call floor failed: $(grep -m1 -E 'JavaCallFloor:|Exception|Error' "$d/java-floor.txt")"
         fi
+        kill $jpeer 2>/dev/null || true
+        wait $jpeer 2>/dev/null || true
+        PIDS=${PIDS/ $jfloor/}; PIDS=${PIDS/ $jpeer/}
     fi
     rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$phone/status")
     status=$(cli status)

@@ -146,7 +146,8 @@ class RegistrationTest {
                 assertTrue(waited > 3000, "refreshed after " + waited + " ms");
                 // Refreshing reuses the nonce or is challenged again; either way no Failed event, once the
                 // phone has taken the refresh's 200 (its second "registered at" line).
-                assertTrue(log.await(m -> m.startsWith("registered at "), 2, WAIT), log.atLeast(java.util.logging.Level.INFO).toString());
+                String line = "registered at 127.0.0.1:" + sha.port + " ";
+                assertTrue(log.await(m -> m.startsWith(line), 2, WAIT), log.atLeast(java.util.logging.Level.INFO).toString());
                 assertTrue(events.pending().stream().noneMatch(e -> e instanceof RegistrationChanged r
                         && r.state() instanceof RegistrationState.Failed), events.pending().toString());
             }
@@ -255,8 +256,9 @@ class RegistrationTest {
         try (LogRecorder log = new LogRecorder("sipdesk.sip"); JainSipSignalling ua = JainSipSignalling.start(account, events)) {
             events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registering, WAIT);
             events.await(RegistrationChanged.class, e -> e.state() instanceof RegistrationState.Registered, WAIT);
-            assertTrue(log.await(m -> m.startsWith("registered at "), 1, WAIT)); // logged just after the event
-            long registeredBefore = log.count(m -> m.startsWith("registered at "));
+            String line = "registered at 127.0.0.1:" + port + " ";
+            assertTrue(log.await(m -> m.startsWith(line), 1, WAIT)); // logged just after the event
+            long registeredBefore = log.count(m -> m.startsWith(line));
             first.close();
             second = Kamailio.builder().user("1001", "secret").maxExpires(12).port(port)
                     .start(java.nio.file.Files.createDirectories(dir.resolve("tcp-2")));
@@ -267,7 +269,7 @@ class RegistrationTest {
             assertTrue(tcpRegisters(restarted) >= 2, "the refresh did not reach the restarted registrar:\n"
                     + String.join("\n", restarted.flow()) + "\n" + events.pending());
             // The phone has taken the restarted registrar's 200: a "registered at" line after the restart.
-            assertTrue(log.await(m -> m.startsWith("registered at "), registeredBefore + 1, WAIT),
+            assertTrue(log.await(m -> m.startsWith(line), registeredBefore + 1, WAIT),
                     log.atLeast(java.util.logging.Level.INFO) + "\n" + String.join("\n", restarted.flow()));
             List<RegistrationState> states = events.pending().stream().filter(e -> e instanceof RegistrationChanged)
                     .map(e -> ((RegistrationChanged) e).state()).toList();

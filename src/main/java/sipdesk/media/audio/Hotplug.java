@@ -44,7 +44,6 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
     /** Opens the card now (on the caller's thread, at start-up) or starts probing for it. */
     Hotplug<T> start() {
         Optional<T> device = opener.get();
-        attempts.incrementAndGet();
         if (device.isPresent()) {
             current = device.get();
             LOG.info(() -> role + ": " + current);
@@ -54,6 +53,7 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
             LOG.warning(() -> role + ": " + whyAbsent.get() + "; calls go on without sound, retrying every "
                     + reprobeNanos / 1_000_000_000 + " s");
         }
+        attempts.incrementAndGet();
         probe = Thread.ofPlatform().daemon().name("audio-probe-" + role).start(this::probeLoop);
         return this;
     }
@@ -100,11 +100,11 @@ final class Hotplug<T extends AutoCloseable> implements AutoCloseable {
             LockSupport.parkNanos(reprobeNanos);
             if (closed || !absent || pending != null) continue;
             Optional<T> device = opener.get();
-            attempts.incrementAndGet();
             if (device.isPresent()) {
                 if (closed) closeQuietly(device.get());
                 else pending = device.get();
             }
+            attempts.incrementAndGet(); // after all an attempt does: a test that saw it sees its effects
         }
     }
 
