@@ -69,6 +69,9 @@ class MainTest {
         assertTrue(phone.contains(flag), phone);
         assertTrue(phone.indexOf("-XX:CompileCommand=quiet") < phone.indexOf(flag), "quiet first, or the JVM prints the command: " + phone);
         assertNotNull(Class.forName("sipdesk.media.HandsetLoop").getDeclaredMethod("run"), "the loop the flag names");
+        int unlock = phone.indexOf("-XX:+UnlockDiagnosticVMOptions");
+        assertTrue(unlock >= 0 && unlock < phone.indexOf("-XX:AsyncDeflationInterval=5000"),
+                "monitor deflation every 5 s, not 250 ms (a diagnostic flag: unlocked before it): " + phone);
         Path thp = Path.of("/sys/kernel/mm/transparent_hugepage");
         boolean hugePages = Files.isReadable(thp.resolve("enabled"))
                 && Files.readString(thp.resolve("enabled")).matches("(?s).*\\[(always|madvise)\\].*")
@@ -77,7 +80,7 @@ class MainTest {
 
         String command = launcherArgs(dir, "--socket", "/tmp/none.sock", "status");
         assertFalse(command.contains("CompileCommand") || command.contains("TransparentHugePages")
-                || command.contains("SharedArchiveFile"), command);
+                || command.contains("SharedArchiveFile") || command.contains("AsyncDeflationInterval"), command);
         assertTrue(command.contains("--socket /tmp/none.sock status"), command);
     }
 
