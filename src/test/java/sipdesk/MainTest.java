@@ -82,6 +82,9 @@ class MainTest {
         assertFalse(command.contains("CompileCommand") || command.contains("TransparentHugePages")
                 || command.contains("SharedArchiveFile") || command.contains("AsyncDeflationInterval"), command);
         assertTrue(command.contains("--socket /tmp/none.sock status"), command);
+
+        String help = launcherArgs(dir, "run", "--config", "x.cfg", "-h"); // Main prints its usage and starts nothing
+        assertFalse(help.contains("CompileCommand") || help.contains("SharedArchiveFile"), help);
     }
 
     @Test
