@@ -28,13 +28,12 @@ class MainTest {
     }
 
     @Test
-    void theLauncherKnowsTheControlCommandsSoItNeverTreatsOneAsThePhone() throws Exception {
-        // src/main/sh/sipdesk gives the phone, not a command to it, its JIT and CDS flags.
+    void theLauncherKnowsThePhonesOptionsSoItNeverTreatsACommandAsThePhone() throws Exception {
+        // src/main/sh/sipdesk gives the phone, and nothing else, its JIT and CDS flags.
         String launcher = Files.readString(Path.of("src/main/sh/sipdesk"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("--socket\\) case \"\\$\\{3:-}\" in ([a-z|]+)\\) phone=no")
-                .matcher(launcher);
-        assertTrue(m.find(), "the launcher's --socket case");
-        assertEquals(Main.CONTROL, java.util.Set.of(m.group(1).split("\\|")));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("case \\$\\{args\\[i]} in ([a-z|-]+)\\) ;;").matcher(launcher);
+        assertTrue(m.find(), "the launcher's list of the phone's options");
+        assertEquals(java.util.Set.copyOf(sipdesk.daemon.RunOptions.OPTIONS), java.util.Set.of(m.group(1).split("\\|")));
     }
 
     /** What the launcher hands to java: a fake JAVA_HOME whose java says it is 21 and prints its arguments. */
@@ -85,6 +84,16 @@ class MainTest {
 
         String help = launcherArgs(dir, "run", "--config", "x.cfg", "-h"); // Main prints its usage and starts nothing
         assertFalse(help.contains("CompileCommand") || help.contains("SharedArchiveFile"), help);
+        // A usage error starts nothing either: a CDS archive written by its run would be kept in the phone's place.
+        for (String[] wrong : List.of(new String[] {"--frobnicate"}, new String[] {"run", "--config"},
+                new String[] {"--socket", "/tmp/none.sock", "frobnicate"})) {
+            String usage = launcherArgs(dir, wrong);
+            assertFalse(usage.contains("CompileCommand") || usage.contains("SharedArchiveFile"), usage);
+        }
+        String bare = launcherArgs(dir);
+        assertTrue(bare.contains("SharedArchiveFile") && bare.contains(flag), "the phone with no arguments: " + bare);
+        String socket = launcherArgs(dir, "--socket", "/tmp/phone.sock", "--hardware", "sim");
+        assertTrue(socket.contains("SharedArchiveFile") && socket.contains(flag), "the phone on its own socket: " + socket);
     }
 
     @Test

@@ -13,6 +13,9 @@ public record RunOptions(Path config, String hardware, Optional<String> script, 
     public static final String USAGE =
             "sipdesk [run] [--config FILE] [--hardware auto|sim|pi|serial] [--state-dir DIR] [--socket PATH] [--network auto|sip|sim] [--script FILE|-]";
 
+    /** The options {@link #parse} accepts, each with a value (the launcher checks its own list against this one). */
+    public static final List<String> OPTIONS = List.of("--config", "--hardware", "--script", "--state-dir", "--socket", "--network");
+
     /** Parses the options, or prints what is wrong and returns empty. */
     public static Optional<RunOptions> parse(List<String> args, PrintStream err) {
         Path config = ConfigFile.DEFAULT_PATH;
@@ -23,7 +26,7 @@ public record RunOptions(Path config, String hardware, Optional<String> script, 
         String network = "auto";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (!List.of("--config", "--hardware", "--script", "--state-dir", "--socket", "--network").contains(a)) {
+            if (!OPTIONS.contains(a)) {
                 err.println("sipdesk: unknown argument '" + a + "'");
                 return Optional.empty();
             }
